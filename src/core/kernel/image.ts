@@ -1,0 +1,104 @@
+import { ENOMEM, ENOSPC, PFNS_PER_META_PAGE } from '../constants';
+import { contentWord, TAG_HEADER, TAG_META } from '../hash';
+import { Reg, Side } from '../registers';
+import { Role } from '../roles';
+import { lineId } from '../source/pseudocode';
+import type { MemoryBitmap } from './bitmap';
+import type { Kernel } from './kernel';
+
+const L = {
+  start: lineId('sw.start'),
+  buffer: lineId('srn.buffer'),
+  header: lineId('srn.header'),
+  swap: lineId('sw.swap'),
+  write: lineId('sw.write'),
+  meta: lineId('srn.meta'),
+  low: lineId('srn.low'),
+  high: lineId('srn.high'),
+  mark: lineId('sw.mark'),
+  off: lineId('pd.off'),
+  boot: lineId('pd.boot'),
+};
+
+/**
+ * swsusp_write() driving snapshot_read_next(): the header, the meta pages of pfns (pack_pfns), then
+ * one data page per copy_bm frame in ascending order, highmem copies bounced through `buffer`.
+ */
+export function swsuspWrite(k: Kernel, orig: MemoryBitmap, copy: MemoryBitmap): void {
+  const s = k.scenario;
+  const n = k.rec.reg(Reg.nrCopyPages);
+  const meta = k.rec.reg(Reg.nrMetaPages);
+  const pages = 1 + meta + n;
+  k.rec.step(L.start, -1, -1, -1, pages);
+  let buffer = k.rec.reg(Reg.buffer);
+  if (buffer < 0) {
+    buffer = k.getImagePage(false, Role.Buffer, L.buffer);
+    if (buffer < 0) {
+      k.fail({ function: 'snapshot_read_next', errno: ENOMEM, message: 'snapshot_read_next: no free page for buffer (-ENOMEM)' });
+    }
+    k.rec.setReg(Reg.buffer, buffer);
+  }
+  const content = k.state.content;
+  const headerWord = contentWord(pages, TAG_HEADER);
+  k.rec.step(L.header, buffer, -1, -1, n, meta);
+  k.rec.setContent(buffer, headerWord);
+  orig.positionReset();
+  copy.positionReset();
+
+  k.rec.step(L.swap, -1, -1, -1, s.swapPages ?? -1, pages + s.pagesForIo);
+  if (s.swapPages !== null && !(s.swapPages > pages + s.pagesForIo)) {
+    k.rec.printk('swsusp: Not enough free swap');
+    k.fail({ function: 'swsusp_write', errno: ENOSPC, message: 'swsusp: Not enough free swap' });
+  }
+  k.rec.step(L.write, buffer, -1, -1, 0);
+  writePage(k, 'header', -1, buffer, headerWord);
+  k.rec.printk(`Saving image data pages (${pages - 1} pages) ...     `);
+
+  let packed = 0;
+  for (let m = 1; m <= meta; m++) {
+    const word = contentWord(m, TAG_META);
+    k.rec.step(L.meta, buffer, -1, -1, m, packed);
+    for (let j = 0; j < PFNS_PER_META_PAGE; j++) {
+      if (orig.nextPfn() < 0) break;
+      packed++;
+    }
+    k.rec.setContent(buffer, word);
+    writePage(k, 'meta', (m - 1) * PFNS_PER_META_PAGE, buffer, word);
+  }
+  const pairs = k.rec.copyPairs.data;
+  for (let d = 0; d < n; d++) {
+    k.rec.step(L.low);
+    const page = copy.nextPfn();
+    const origPfn = pairs[2 * d];
+    if (k.isHighmem(page)) {
+      k.rec.amend(L.high, page, buffer, -1, 1 + meta + d, origPfn);
+      k.rec.setContent(buffer, content[page]);
+      writePage(k, 'data', origPfn, buffer, content[buffer]);
+    } else {
+      k.rec.amend(L.low, page, -1, -1, 1 + meta + d, origPfn);
+      writePage(k, 'data', origPfn, page, content[page]);
+    }
+  }
+  k.rec.step(L.mark, -1, -1, -1, pages);
+  k.rec.printk('done');
+}
+
+function writePage(k: Kernel, kind: 'header' | 'meta' | 'data', pfn: number, from: number, content: number): void {
+  k.rec.image.push({ kind, pfn, from, content });
+  k.rec.setReg(Reg.imageWritten, k.rec.image.length);
+}
+
+/** Power-off, then the boot kernel comes up with its own layout: one bulk step replaces every frame. */
+export function powerOffAndBoot(k: Kernel): void {
+  k.rec.step(L.off);
+  k.rec.step(L.boot);
+  k.rec.bulkReplace(k.bootImage());
+  const r = Reg;
+  k.rec.setReg(r.side, Side.Boot);
+  for (const reg of [r.buffer, r.origBm, r.copyBm, r.safeHighBm, r.origPos, r.copyPos, r.safePos, r.lastHighmemPage]) {
+    k.rec.setReg(reg, -1);
+  }
+  k.rec.setReg(r.nrCopyPages, 0);
+  k.rec.setReg(r.nrMetaPages, 0);
+  k.syncFreeRegs();
+}

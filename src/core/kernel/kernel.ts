@@ -1,0 +1,224 @@
+import { Allocator } from '../allocator';
+import { BM_BITS_PER_BLOCK, divRoundUp } from '../constants';
+import { contentWord, TAG_BOOT, TAG_SAVED, TAG_UNSAVED } from '../hash';
+import { NS, NSF } from '../marks';
+import { Reg } from '../registers';
+import type { RegId } from '../registers';
+import { LETTER_ROLE, Role } from '../roles';
+import type { Scenario } from '../scenario/types';
+import { lineId } from '../source/pseudocode';
+import type { FrameImage } from '../state';
+import { createState } from '../state';
+import { Recorder } from '../trace/recorder';
+import type { Zone } from './machine';
+import { buildZones } from './machine';
+
+/** How a run ended; the report's `failure`. */
+export interface Failure {
+  function: string;
+  message: string;
+  errno: number | null;
+}
+
+export class KernelFailure extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.message);
+  }
+}
+
+const X = 88;
+const L_GIP_UNSAFE = lineId('gip.unsafe');
+
+/**
+ * The emulated machine and the page-level primitives snapshot.c builds on (get_image_page,
+ * alloc_image_page, free_image_page, the page marks). All state changes go through the Recorder,
+ * so every primitive is part of a step. The allocator's free lists live here, outside the recorded
+ * state: they are derived from the roles and only the generator needs them.
+ */
+export class Kernel {
+  readonly zones: Zone[];
+  readonly frames: number;
+  readonly rec: Recorder;
+  readonly alloc: Allocator;
+  /** Reclaimable (C) pfns in ascending order, for shrink_all_memory. */
+  private reclaimable: Int32Array;
+  private reclaimCursor = 0;
+  /** Free lowmem / highmem when swsusp_save() counted; null until it has. */
+  counted: { freeLowmem: number; freeHighmem: number } | null = null;
+  /** copy_data_pages() has run: the image's sizes exist. */
+  copied = false;
+
+  constructor(readonly scenario: Scenario) {
+    this.zones = buildZones(scenario);
+    this.frames = scenario.suspend.length;
+    const state = createState(this.frames);
+    const free = new Uint8Array(this.frames);
+    const recl: number[] = [];
+    for (let pfn = 0; pfn < this.frames; pfn++) {
+      const letter = String.fromCharCode(scenario.suspend[pfn]);
+      state.role[pfn] = LETTER_ROLE[letter];
+      const saved = letter === 'S' || letter === 'C' || letter === 'K';
+      state.content[pfn] = contentWord(pfn, saved ? TAG_SAVED : TAG_UNSAVED);
+      if (letter === 'F') free[pfn] = 1;
+      if (letter === 'C') recl.push(pfn);
+    }
+    this.reclaimable = Int32Array.from(recl);
+    this.alloc = new Allocator(this.zones, scenario.policy, scenario.seed);
+    this.alloc.load(free);
+    const r = state.regs;
+    r.fill(0);
+    for (const reg of [
+      Reg.buffer,
+      Reg.origBm,
+      Reg.copyBm,
+      Reg.safeHighBm,
+      Reg.origPos,
+      Reg.copyPos,
+      Reg.safePos,
+      Reg.lastHighmemPage,
+      Reg.bounce,
+      Reg.resumeChainPage,
+    ] as RegId[]) {
+      r[reg] = -1;
+    }
+    r[Reg.freeLowmem] = this.alloc.freeLowmem();
+    r[Reg.freeHighmem] = this.alloc.freeHighmem();
+    this.rec = new Recorder(state);
+  }
+
+  get state() {
+    return this.rec.state;
+  }
+
+  pfnValid(pfn: number): boolean {
+    return this.scenarioLetter(pfn) !== X;
+  }
+
+  private scenarioLetter(pfn: number): number {
+    return this.state.regs[Reg.side] === 0 ? this.scenario.suspend[pfn] : this.scenario.resume[pfn];
+  }
+
+  isHighmem(pfn: number): boolean {
+    for (const z of this.zones) if (pfn < z.end) return z.highmem;
+    return false;
+  }
+
+  zoneOf(pfn: number): Zone {
+    for (const z of this.zones) if (pfn < z.end) return z;
+    return this.zones[this.zones.length - 1];
+  }
+
+  flags(pfn: number): number {
+    return this.state.flags[pfn];
+  }
+
+  /** PageNosave && PageNosaveFree: allocated by swsusp (suspend) or owned for a direct load (resume). */
+  ownedBySwsusp(pfn: number): boolean {
+    return (this.state.flags[pfn] & (NS | NSF)) === (NS | NSF);
+  }
+
+  /** PageReserved && pfn_is_nosave(): the N frames. */
+  isNosaveSection(pfn: number): boolean {
+    return this.state.role[pfn] === Role.Nosave;
+  }
+
+  snapshotAdditionalPages(z: Zone): number {
+    let res = divRoundUp(z.pages, BM_BITS_PER_BLOCK);
+    res += divRoundUp(res * 20, 4096);
+    return 2 * res;
+  }
+
+  syncFreeRegs(): void {
+    this.rec.setReg(Reg.freeLowmem, this.alloc.freeLowmem());
+    this.rec.setReg(Reg.freeHighmem, this.alloc.freeHighmem());
+  }
+
+  /** Takes a frame from the allocator (no step). The caller starts the step, then calls claim(). */
+  take(highmem: boolean): number {
+    return this.alloc.alloc(highmem);
+  }
+
+  /** Records a taken frame: its free counters and its new role. */
+  claim(pfn: number, role: number, zeroed: boolean): void {
+    if (this.isHighmem(pfn)) this.rec.addReg(Reg.freeHighmem, -1);
+    else this.rec.addReg(Reg.freeLowmem, -1);
+    this.rec.setRole(pfn, role);
+    if (zeroed) this.rec.setContent(pfn, 0);
+  }
+
+  /** __free_page(): back on the free lists, inside the current step. */
+  release(pfn: number): void {
+    this.alloc.free(pfn);
+    if (this.isHighmem(pfn)) this.rec.addReg(Reg.freeHighmem, 1);
+    else this.rec.addReg(Reg.freeLowmem, 1);
+    this.rec.setRole(pfn, Role.Free);
+  }
+
+  /**
+   * get_image_page(gfp, safe_needed): a zeroed lowmem page marked NS + NSF. With PG_SAFE every
+   * unsafe page met on the way is kept with NS set and counted in allocated_unsafe_pages; each such
+   * skip is its own step. The returned page's step is started here with `line` and the pfn as p0.
+   * Returns -1 when lowmem is exhausted (no step is started then).
+   */
+  getImagePage(safeNeeded: boolean, role: number, line: number, n0 = 0, n1 = 0, p1 = -1): number {
+    let pfn = this.take(false);
+    if (safeNeeded) {
+      while (pfn >= 0 && this.state.flags[pfn] & NSF) {
+        const aup = this.rec.reg(Reg.allocatedUnsafePages) + 1;
+        this.rec.step(L_GIP_UNSAFE, pfn, -1, -1, aup);
+        this.claim(pfn, Role.UnsafeOwned, true);
+        this.rec.orFlags(pfn, NS);
+        this.rec.setReg(Reg.allocatedUnsafePages, aup);
+        pfn = this.take(false);
+      }
+    }
+    if (pfn < 0) return -1;
+    this.rec.step(line, pfn, p1, -1, n0, n1);
+    this.claim(pfn, role, true);
+    this.rec.orFlags(pfn, NS | NSF);
+    return pfn;
+  }
+
+  /** free_image_page(page, clear_nosave_free), as part of the current step. */
+  freeImagePage(pfn: number, clearNsf: boolean): void {
+    this.rec.clearFlags(pfn, clearNsf ? NS | NSF : NS);
+    this.release(pfn);
+  }
+
+  /** shrink_all_memory(n): frees up to n reclaimable frames, lowest pfn first. Each is a step. */
+  shrinkAllMemory(n: number, line: number): number {
+    let freed = 0;
+    while (freed < n && this.reclaimCursor < this.reclaimable.length) {
+      const pfn = this.reclaimable[this.reclaimCursor++];
+      freed++;
+      this.rec.step(line, pfn, -1, -1, freed, n);
+      this.release(pfn);
+      this.rec.addReg(Reg.shrunkPages, 1);
+    }
+    return freed;
+  }
+
+  /** The boot kernel's frame table: layout letters, K keeps its suspend-time bytes. */
+  bootImage(): FrameImage {
+    const s = this.scenario;
+    const img: FrameImage = {
+      role: new Uint8Array(this.frames),
+      flags: new Uint8Array(this.frames),
+      content: new Uint32Array(this.frames),
+    };
+    const free = new Uint8Array(this.frames);
+    for (let pfn = 0; pfn < this.frames; pfn++) {
+      const letter = String.fromCharCode(s.resume[pfn]);
+      img.role[pfn] = LETTER_ROLE[letter];
+      img.content[pfn] = letter === 'K' ? contentWord(pfn, TAG_SAVED) : contentWord(pfn, TAG_BOOT);
+      if (letter === 'F') free[pfn] = 1;
+    }
+    // The same allocator object, so the random policy keeps its one PRNG stream per run.
+    this.alloc.load(free);
+    return img;
+  }
+
+  fail(f: Failure): never {
+    throw new KernelFailure(f);
+  }
+}

@@ -1,0 +1,120 @@
+import { ENOMEM } from '../constants';
+import { IMAGE_PFN, NS, NSF } from '../marks';
+import { Reg, Side } from '../registers';
+import { Role } from '../roles';
+import { lineId } from '../source/pseudocode';
+import { swsuspFree } from './free';
+import type { Kernel } from './kernel';
+import type { SaveResult } from './suspend';
+
+const L = {
+  irq: lineId('res.irq'),
+  rh: lineId('res.rh'),
+  arch: lineId('res.arch'),
+  resFail: lineId('res.fail'),
+  rhBuf: lineId('rh.buf'),
+  rhSwap: lineId('rh.swap'),
+  rhFree: lineId('rh.free'),
+  cr3: lineId('ar.cr3'),
+  copy: lineId('ar.copy'),
+  ret: lineId('ar.ret'),
+  back: lineId('img.back'),
+  free: lineId('img.free'),
+  verify: lineId('img.verify'),
+};
+
+/** swsusp_resume(): restore_highmem() swapping each highmem PBE's frames, then the arch copy loop. */
+export function swsuspResume(k: Kernel): void {
+  k.rec.step(L.irq);
+  k.rec.step(L.rh, -1, -1, -1, k.rec.reg(Reg.highPbes));
+  const high = k.rec.highPbes.data;
+  const nHigh = k.rec.highPbes.length / 2;
+  const content = k.state.content;
+  if (nHigh > 0) {
+    const buf = k.getImagePage(true, Role.Bounce, L.rhBuf);
+    if (buf < 0) {
+      k.rec.step(L.resFail);
+      swsuspFree(k);
+      k.fail({ function: 'restore_highmem', errno: ENOMEM, message: 'restore_highmem: no safe page for the bounce buffer (-ENOMEM)' });
+    }
+    k.rec.setReg(Reg.bounce, buf);
+    for (let i = nHigh - 1; i >= 0; i--) {
+      const orig = high[2 * i];
+      const copy = high[2 * i + 1];
+      k.rec.step(L.rhSwap, copy, orig, buf, nHigh - i);
+      const a = content[copy];
+      const b = content[orig];
+      k.rec.setContent(buf, a);
+      k.rec.setContent(copy, b);
+      k.rec.setContent(orig, a);
+      k.rec.setRole(orig, Role.Restored);
+      k.rec.addReg(Reg.highmemSwapped, 1);
+    }
+    k.rec.step(L.rhFree, buf);
+    k.freeImagePage(buf, true);
+    k.rec.setReg(Reg.bounce, -1);
+  }
+  k.rec.step(L.arch);
+  k.rec.step(L.cr3, -1, -1, -1, k.rec.reg(Reg.lowPbes));
+  const low = k.rec.lowPbes.data;
+  const nLow = k.rec.lowPbes.length / 2;
+  for (let i = nLow - 1; i >= 0; i--) {
+    const orig = low[2 * i];
+    const copy = low[2 * i + 1];
+    k.rec.step(L.copy, copy, orig, -1, nLow - i);
+    k.rec.setContent(orig, content[copy]);
+    k.rec.setRole(orig, Role.Restored);
+    k.rec.addReg(Reg.restoreDone, 1);
+  }
+  k.rec.step(L.ret);
+}
+
+export interface Verification {
+  verified: boolean;
+  contentMismatches: number;
+  freeMismatches: number;
+}
+
+/**
+ * Control returns in the image kernel: its own frame table (as at the snapshot) takes over, its
+ * swsusp_free() releases the suspend-time copies, bitmaps and buffer, and the run is checked.
+ */
+export function imageKernel(k: Kernel, saved: SaveResult): Verification {
+  k.rec.step(L.back);
+  const content = k.state.content.slice();
+  const role = saved.snapshotRole.slice();
+  const flags = saved.snapshotFlags.slice();
+  const snap = k.rec.snapshotContent;
+  for (let pfn = 0; pfn < k.frames; pfn++) {
+    flags[pfn] &= NS | NSF | IMAGE_PFN; // bitmap bits lived in pages the image does not hold
+    if (flags[pfn] & IMAGE_PFN) role[pfn] = content[pfn] === snap[pfn] ? Role.Restored : role[pfn];
+  }
+  k.rec.bulkReplace({ role, flags, content });
+  k.rec.setReg(Reg.side, Side.Restored);
+  k.rec.setReg(Reg.inSuspend, 0);
+  for (const reg of [Reg.buffer, Reg.origBm, Reg.copyBm, Reg.safeHighBm, Reg.lastHighmemPage, Reg.resumeChainPage]) {
+    k.rec.setReg(reg, -1);
+  }
+  const free = new Uint8Array(k.frames);
+  for (let pfn = 0; pfn < k.frames; pfn++) if (role[pfn] === Role.Free) free[pfn] = 1;
+  k.alloc.load(free);
+  k.syncFreeRegs();
+  swsuspFree(k, L.free);
+
+  let contentMismatches = 0;
+  let freeMismatches = 0;
+  let checked = 0;
+  for (let pfn = 0; pfn < k.frames; pfn++) {
+    if (flags[pfn] & IMAGE_PFN) {
+      checked++;
+      if (k.state.content[pfn] !== snap[pfn]) contentMismatches++;
+    }
+    const freeNow = k.pfnValid(pfn) && k.alloc.isFree(pfn) ? 1 : 0;
+    if (freeNow !== saved.freeBeforeAlloc[pfn]) freeMismatches++;
+  }
+  const verified = contentMismatches === 0 && freeMismatches === 0;
+  k.rec.step(L.verify, -1, -1, -1, checked, contentMismatches);
+  k.rec.setReg(Reg.verifiedPages, checked - contentMismatches);
+  k.rec.printk(verified ? 'PM: Image restored successfully.' : `swsusp-viz: restore NOT verified: ${contentMismatches} saved pages differ`);
+  return { verified, contentMismatches, freeMismatches };
+}

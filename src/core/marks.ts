@@ -1,0 +1,14 @@
+/**
+ * Per-frame bits (`FrameState.flags`). NS and NSF are the 2.6.20 page flags PageNosave and
+ * PageNosaveFree; the BM_* bits mirror the bits each live memory bitmap holds for the frame, so
+ * the grid can overlay them without walking the bitmap structure.
+ */
+export const NS = 1;
+export const NSF = 2;
+export const BM_ORIG = 4;
+export const BM_COPY = 8;
+export const BM_SAFE_HIGH = 16;
+/** The frame's pfn is in the image (set at suspend when saved, at resume by mark_unsafe_pages). */
+export const IMAGE_PFN = 32;
+/** Legacy model: the frame is reached through a PBE of the pagedir. */
+export const IN_PAGEDIR = 64;

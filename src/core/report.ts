@@ -1,0 +1,111 @@
+import { Reg } from './registers';
+import type { Run } from './run';
+
+/** The `swsusp-viz/report@1` document (spec §8). */
+export interface Report {
+  format: 'swsusp-viz/report@1';
+  scenario: string;
+  model: string;
+  outcome: Run['outcome'];
+  failure: Run['failure'];
+  suspend: SuspendReport | null;
+  resume: ResumeReport | null;
+  verified: boolean;
+  steps: number;
+}
+
+export interface SuspendReport {
+  shrunkPages: number;
+  saveableLowmem: number | null;
+  saveableHighmem: number | null;
+  freeLowmem: number | null;
+  freeHighmem: number | null;
+  metaEstimate: number | null;
+  copies: { lowToLow: number; highToLow: number; highToHigh: number; lowToHigh: number } | null;
+  metaPages: number | null;
+  imagePages: number | null;
+  copyPairs?: [number, number][] | null;
+}
+
+export interface ResumeReport {
+  allocatedUnsafePages: number;
+  directLowmem: number;
+  directHighmem: number;
+  lowmemPbes: number;
+  highmemPbesToHighmem: number;
+  highmemPbesToLowmem: number;
+  pbeChainPages: number;
+  restorePbList?: [number, number | null][];
+  highmemPbList?: [number, number][];
+  directPfns?: number[];
+}
+
+/** The counts the suspending kernel had when swsusp_save() counted (-1 while it had not). */
+function pairs(a: Int32Array, reverse: boolean): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < a.length; i += 2) out.push([a[i], a[i + 1]]);
+  return reverse ? out.reverse() : out;
+}
+
+export function buildReport(run: Run, withPairs: boolean): Report {
+  const counted = run.counted;
+  const t = run.trace;
+  const sr = run.suspendRegs;
+  const reachedSave = counted !== null;
+  const done = run.copied;
+  const suspend: SuspendReport | null =
+    sr === null
+      ? null
+      : {
+          shrunkPages: sr[Reg.shrunkPages],
+          saveableLowmem: reachedSave ? sr[Reg.saveableLowmem] : null,
+          saveableHighmem: reachedSave ? sr[Reg.saveableHighmem] : null,
+          freeLowmem: counted ? counted.freeLowmem : null,
+          freeHighmem: counted ? counted.freeHighmem : null,
+          metaEstimate: reachedSave ? sr[Reg.metaEstimate] : null,
+          copies: done
+            ? {
+                  lowToLow: sr[Reg.lowToLow],
+                  highToLow: sr[Reg.highToLow],
+                  highToHigh: sr[Reg.highToHigh],
+                  lowToHigh: sr[Reg.lowToHigh],
+                }
+              : null,
+          metaPages: done ? sr[Reg.nrMetaPages] : null,
+          imagePages: done ? 1 + sr[Reg.nrMetaPages] + sr[Reg.nrCopyPages] : null,
+        };
+  if (suspend && withPairs) suspend.copyPairs = suspend.copies ? pairs(t.tables.copyPairs, false) : null;
+
+  const br = run.bootRegs;
+  let resume: ResumeReport | null = null;
+  if (br !== null) {
+    const high = t.tables.highPbes;
+    let toHigh = 0;
+    for (let i = 0; i < high.length; i += 2) if (run.zones.some((z) => z.highmem && high[i + 1] >= z.start && high[i + 1] < z.end)) toHigh++;
+    resume = {
+      allocatedUnsafePages: br[Reg.allocatedUnsafePages],
+      directLowmem: br[Reg.directLowmem],
+      directHighmem: br[Reg.directHighmem],
+      lowmemPbes: br[Reg.lowPbes],
+      highmemPbesToHighmem: toHigh,
+      highmemPbesToLowmem: high.length / 2 - toHigh,
+      pbeChainPages: br[Reg.pbeChainPages],
+    };
+    if (withPairs) {
+      resume.restorePbList = pairs(t.tables.lowPbes, true);
+      resume.highmemPbList = pairs(high, true);
+      resume.directPfns = Array.from(t.tables.directPfns);
+    }
+  }
+  return {
+    format: 'swsusp-viz/report@1',
+    scenario: run.scenario.name,
+    model: run.scenario.model,
+    outcome: run.outcome,
+    failure: run.failure,
+    suspend,
+    resume,
+    verified: run.outcome === 'restored' && run.verification?.verified === true,
+    steps: t.steps,
+  };
+}

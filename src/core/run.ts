@@ -1,0 +1,97 @@
+import { BM_COPY, BM_ORIG, BM_SAFE_HIGH } from './marks';
+import { MemoryBitmap } from './kernel/bitmap';
+import { swsuspWrite, powerOffAndBoot } from './kernel/image';
+import { Kernel, KernelFailure } from './kernel/kernel';
+import type { Failure } from './kernel/kernel';
+import { Phase } from './kernel/phases';
+import { imageKernel, swsuspResume } from './kernel/restore';
+import type { Verification } from './kernel/restore';
+import { swsuspRead } from './kernel/resume';
+import { swsuspSave, swsuspShrinkMemory } from './kernel/suspend';
+import type { SaveResult } from './kernel/suspend';
+import { Outcome, Reg } from './registers';
+import type { Scenario } from './scenario/types';
+import type { Trace } from './trace/trace';
+import type { Zone } from './kernel/machine';
+
+export type OutcomeName = 'restored' | 'suspend-failed' | 'resume-failed';
+
+/** Everything one run produced: the step trace and what the report needs. */
+export interface Run {
+  scenario: Scenario;
+  zones: Zone[];
+  trace: Trace;
+  outcome: OutcomeName;
+  failure: Failure | null;
+  /** The phase in which the run ended (the failing phase for a failed run). */
+  endPhase: number;
+  verification: Verification | null;
+  /** Register values at the end of the suspending kernel (before power-off) and of the boot kernel. */
+  suspendRegs: Int32Array | null;
+  bootRegs: Int32Array | null;
+  counted: { freeLowmem: number; freeHighmem: number } | null;
+  copied: boolean;
+}
+
+/** Runs the linux-2.6.20 model start to end. Never throws for a valid scenario. */
+export function simulate2620(scenario: Scenario): Run {
+  const k = new Kernel(scenario);
+  const orig = new MemoryBitmap(k, BM_ORIG, Reg.origBm, Reg.origPos);
+  const copy = new MemoryBitmap(k, BM_COPY, Reg.copyBm, Reg.copyPos);
+  const safeHigh = new MemoryBitmap(k, BM_SAFE_HIGH, Reg.safeHighBm, Reg.safePos);
+  let failure: Failure | null = null;
+  let outcome: OutcomeName = 'restored';
+  let verification: Verification | null = null;
+  let suspendRegs: Int32Array | null = null;
+  let bootRegs: Int32Array | null = null;
+  let saved: SaveResult | null = null;
+  try {
+    k.rec.phase = Phase.Suspend;
+    swsuspShrinkMemory(k);
+    saved = swsuspSave(k, orig, copy);
+    k.rec.phase = Phase.Image;
+    swsuspWrite(k, orig, copy);
+    suspendRegs = k.state.regs.slice();
+  } catch (e) {
+    if (!(e instanceof KernelFailure)) throw e;
+    failure = e.failure;
+    outcome = 'suspend-failed';
+    suspendRegs = k.state.regs.slice();
+  }
+  if (!failure && saved) {
+    try {
+      k.rec.phase = Phase.PowerOff;
+      powerOffAndBoot(k);
+      k.rec.phase = Phase.Resume;
+      swsuspRead(k, { orig, copy: new MemoryBitmap(k, BM_COPY, Reg.copyBm, Reg.copyPos), safeHigh });
+      k.rec.phase = Phase.Restore;
+      swsuspResume(k);
+      bootRegs = k.state.regs.slice();
+      k.rec.phase = Phase.Restored;
+      verification = imageKernel(k, saved);
+    } catch (e) {
+      if (!(e instanceof KernelFailure)) throw e;
+      failure = e.failure;
+      outcome = 'resume-failed';
+      bootRegs = k.state.regs.slice();
+    }
+  }
+  k.rec.setReg(
+    Reg.outcome,
+    outcome === 'restored' ? Outcome.Restored : outcome === 'suspend-failed' ? Outcome.SuspendFailed : Outcome.ResumeFailed,
+  );
+  const endPhase = k.rec.phase;
+  return {
+    scenario,
+    zones: k.zones,
+    trace: k.rec.finish(),
+    outcome,
+    failure,
+    endPhase,
+    verification,
+    suspendRegs,
+    bootRegs,
+    counted: k.counted,
+    copied: k.copied,
+  };
+}

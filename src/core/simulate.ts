@@ -1,0 +1,29 @@
+import { buildReport } from './report';
+import type { Report } from './report';
+import { simulate2620 } from './run';
+import type { Run } from './run';
+import { parseScenario } from './scenario/parse';
+import type { ModelId, Scenario } from './scenario/types';
+
+/** Runs a validated scenario under its model (or `model` when given). */
+export function simulate(scenario: Scenario, model?: ModelId): Run {
+  const s = model ? { ...scenario, model } : scenario;
+  if (s.model === 'linux-2.6.17') {
+    throw new Error('the linux-2.6.17 model is not available yet');
+  }
+  return simulate2620(s);
+}
+
+export type SimulateResult = { ok: true; run: Run; report: Report } | { ok: false; error: string };
+
+/** Validates, runs and reports; every problem is a message, nothing throws. */
+export function simulateDocument(doc: unknown, opts: { model?: ModelId; pairs?: boolean } = {}): SimulateResult {
+  const parsed = parseScenario(doc);
+  if (!parsed.ok) return parsed;
+  try {
+    const run = simulate(parsed.scenario, opts.model);
+    return { ok: true, run, report: buildReport(run, opts.pairs ?? false) };
+  } catch (e) {
+    return { ok: false, error: `internal error: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
