@@ -42,7 +42,6 @@ export function simulate2620(scenario: Scenario): Run {
   let failure: Failure | null = null;
   let outcome: OutcomeName = 'restored';
   let verification: Verification | null = null;
-  let suspendRegs: Int32Array | null = null;
   let bootRegs: Int32Array | null = null;
   let saved: SaveResult | null = null;
   try {
@@ -51,13 +50,12 @@ export function simulate2620(scenario: Scenario): Run {
     saved = swsuspSave(k, orig, copy);
     k.rec.phase = Phase.Image;
     swsuspWrite(k, orig, copy);
-    suspendRegs = k.state.regs.slice();
   } catch (e) {
     if (!(e instanceof KernelFailure)) throw e;
     failure = e.failure;
     outcome = 'suspend-failed';
-    suspendRegs = k.state.regs.slice();
   }
+  const suspendRegs = k.state.regs.slice();
   if (!failure && saved) {
     try {
       k.rec.phase = Phase.PowerOff;

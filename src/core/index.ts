@@ -1,0 +1,32 @@
+/**
+ * The public face of the emulator core. Everything here is pure: no DOM, no workers, no React.
+ * The worker engine, the CLI and the tests import from this file.
+ */
+export * from './constants';
+export { Role, ROLE_NAMES, ROLE_COUNT } from './roles';
+export type { RoleId } from './roles';
+export * as Marks from './marks';
+export { Reg, REG_COUNT, Side, Outcome } from './registers';
+export type { RegId } from './registers';
+export type { FrameState, FrameImage } from './state';
+export { cloneState, createState, copyStateInto, statesEqual } from './state';
+export type { Trace, StepColumns, BitmapInstance, BitmapZone, BitmapBlock, ImagePage, Tables } from './trace/trace';
+export { applyForward, applyBackward, changedFrames, traceBytes } from './trace/trace';
+export { Phase, PHASE_NAMES } from './kernel/phases';
+export type { Zone } from './kernel/machine';
+export type { Failure } from './kernel/kernel';
+export type { Run, OutcomeName } from './run';
+export { simulate, simulateDocument } from './simulate';
+export type { SimulateResult } from './simulate';
+export { buildReport } from './report';
+export type { Report, SuspendReport, ResumeReport } from './report';
+export { parseScenario, parseScenarioText } from './scenario/parse';
+export type { ParseResult } from './scenario/parse';
+export type { Scenario, ModelId, Policy, ZoneSpec } from './scenario/types';
+export { MODELS, FORMAT } from './scenario/types';
+export { SOURCE, lineFunction, lineKey, lineIndexInFunction } from './source/pseudocode';
+export type { SourceFunction, SourceLine } from './source/pseudocode';
+export { narrate } from './source/narration';
+export type { NarrationContext } from './source/narration';
+export { PRESETS, presetNames, getPreset } from './presets';
+export type { Preset } from './presets';
