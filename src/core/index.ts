@@ -15,7 +15,7 @@ export { applyForward, applyBackward, changedFrames, traceBytes } from './trace/
 export { Phase, PHASE_NAMES } from './kernel/phases';
 export type { Zone } from './kernel/machine';
 export type { Failure } from './kernel/kernel';
-export type { Run, OutcomeName } from './run';
+export type { Run, OutcomeName, SimulateOptions } from './run';
 export { simulate, simulateDocument } from './simulate';
 export type { SimulateResult } from './simulate';
 export { buildReport } from './report';

@@ -14,6 +14,11 @@ import type { Scenario } from './scenario/types';
 import type { Trace } from './trace/trace';
 import type { Zone } from './kernel/machine';
 
+/** onProgress(steps so far, current phase) is called every 65,536 steps. */
+export interface SimulateOptions {
+  onProgress?: (steps: number, phase: number) => void;
+}
+
 export type OutcomeName = 'restored' | 'suspend-failed' | 'resume-failed';
 
 /** Everything one run produced: the step trace and what the report needs. */
@@ -34,8 +39,9 @@ export interface Run {
 }
 
 /** Runs the linux-2.6.20 model start to end. Never throws for a valid scenario. */
-export function simulate2620(scenario: Scenario): Run {
+export function simulate2620(scenario: Scenario, opts: SimulateOptions = {}): Run {
   const k = new Kernel(scenario);
+  k.rec.onProgress = opts.onProgress ?? null;
   const orig = new MemoryBitmap(k, BM_ORIG, Reg.origBm, Reg.origPos);
   const copy = new MemoryBitmap(k, BM_COPY, Reg.copyBm, Reg.copyPos);
   const safeHigh = new MemoryBitmap(k, BM_SAFE_HIGH, Reg.safeHighBm, Reg.safePos);

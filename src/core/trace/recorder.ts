@@ -6,6 +6,8 @@ import { ARR_CONTENT, ARR_FLAGS, ARR_REGS, ARR_ROLE, INDEX_BITS } from './arrays
 import { GrowableI32, GrowableU16, GrowableU8 } from './growable';
 import type { BitmapInstance, BulkChange, ImagePage, Trace } from './trace';
 
+const PROGRESS_EVERY = 1 << 16;
+
 /**
  * Writes the live state and logs every write as a change of the current step. The kernel
  * emulation only mutates state through this class, which is what makes every step reversible.
@@ -24,6 +26,8 @@ export class Recorder {
   private readonly changes = new GrowableI32(3 * 8192);
   private readonly bulk: BulkChange[] = [];
   phase = 0;
+  /** Called every PROGRESS_EVERY steps while a long trace is built (the worker posts progress). */
+  onProgress: ((steps: number, phase: number) => void) | null = null;
 
   readonly copyPairs = new GrowableI32();
   readonly lowPbes = new GrowableI32();
@@ -49,6 +53,7 @@ export class Recorder {
 
   /** Starts a new step; the writes that follow belong to it. */
   step(line: number, p0 = -1, p1 = -1, p2 = -1, n0 = 0, n1 = 0): void {
+    if (this.onProgress && (this.line.length & (PROGRESS_EVERY - 1)) === 0) this.onProgress(this.line.length, this.phase);
     this.line.push(line);
     this.phaseCol.push(this.phase);
     this.p0.push(p0);

@@ -1,0 +1,224 @@
+/**
+ * The page ⇄ engine protocol, version 1. The engine (src/engine) owns a finished run of the core
+ * and answers with state snapshots; the page (src/ui, src/store) only draws them. Every message is
+ * a plain object with `v: 1`; typed arrays travel as transferred ArrayBuffers, never copied.
+ * Errors are messages (`type: 'error'`), never exceptions across the boundary.
+ */
+import type { BitmapInstance, Failure, ModelId, OutcomeName, Report } from '../core';
+
+export const PROTOCOL_VERSION = 1;
+
+/** Navigation granularity: one kernel action, one function call (a run of steps in one function), one phase. */
+export type StepUnit = 'step' | 'call' | 'phase';
+
+export type ScenarioSource =
+  | { kind: 'preset'; name: string }
+  | { kind: 'document'; doc: unknown };
+
+// ---------------------------------------------------------------------------------------------
+// page → engine
+
+export type ToEngine =
+  /** Build the trace of a scenario (replaces any loaded run). `loadId` tags the answers. */
+  | { v: 1; type: 'load'; loadId: number; source: ScenarioSource; model?: ModelId; step?: number }
+  /** Go to an absolute step (0 = the initial state, totalSteps = after the last step). */
+  | { v: 1; type: 'seek'; step: number }
+  /** Move by one unit, forward (+1) or backward (-1). */
+  | { v: 1; type: 'move'; unit: StepUnit; dir: 1 | -1 }
+  /** Play at `rate` units per second. */
+  | { v: 1; type: 'play'; unit: StepUnit; rate: number }
+  | { v: 1; type: 'pause' }
+  /** The page has drawn snapshot `seq`; during play the engine sends the next only after this. */
+  | { v: 1; type: 'ack'; seq: number }
+  /** Ask for the history of one frame (frame inspector). */
+  | { v: 1; type: 'inspect'; pfn: number }
+  | { v: 1; type: 'dispose' };
+
+// ---------------------------------------------------------------------------------------------
+// engine → page
+
+export interface ZoneInfo {
+  name: string;
+  start: number;
+  end: number;
+  highmem: boolean;
+  populated: boolean;
+}
+
+export interface PhaseSpan {
+  phase: number;
+  name: string;
+  /** First step index of the phase (steps are 0-based; "step k" shows the state after step k-1). */
+  start: number;
+  end: number;
+}
+
+/** Sent once per load when the trace is built. */
+export interface RunInfo {
+  loadId: number;
+  name: string;
+  description: string;
+  model: ModelId;
+  frames: number;
+  zones: ZoneInfo[];
+  totalSteps: number;
+  phases: PhaseSpan[];
+  outcome: OutcomeName;
+  failure: Failure | null;
+  /** One sentence for the end of the run: "Restored: all N saved pages match" or the failure. */
+  outcomeText: string;
+  report: Report;
+  /** Step indexes where a new function call starts (ascending). */
+  callStarts: Int32Array;
+  /** Layout strings of the scenario, for the scenario panel. */
+  suspendLayout: string;
+  resumeLayout: string;
+  policy: string;
+  pagesForIo: number;
+  imageSize: number | null;
+}
+
+/** Per-frame arrays, one byte per pfn. Sent whole (`full`) or as a delta for the pfns listed. */
+export interface FrameArrays {
+  /** Role id per frame (core/roles.ts). */
+  role: Uint8Array;
+  /** Mark bits per frame (core/marks.ts: NS, NSF, BM_ORIG, BM_COPY, BM_SAFE_HIGH, IMAGE_PFN). */
+  flags: Uint8Array;
+  /** 0 = not a saved pfn, 1 = holds its snapshot-time content, 2 = holds other content. */
+  match: Uint8Array;
+}
+
+export interface FrameDelta {
+  pfns: Uint32Array;
+  role: Uint8Array;
+  flags: Uint8Array;
+  match: Uint8Array;
+}
+
+export interface Arrow {
+  from: number;
+  to: number;
+  kind: 'copy' | 'bounce' | 'load' | 'swap' | 'restore';
+}
+
+export interface BitmapPanel {
+  slot: 'orig_bm' | 'copy_bm' | 'safe_highmem_bm';
+  instance: BitmapInstance;
+  setBits: number;
+  /** bm_position: null after a reset ("before the first bit"). */
+  position: { pfn: number; zone: number; block: number; chunk: number; bit: number } | null;
+}
+
+export interface ListWindow<T> {
+  total: number;
+  /** Index of `items[0]` in the list (head = 0). */
+  offset: number;
+  items: T[];
+}
+
+export interface PbeEntry {
+  orig: number;
+  copy: number;
+  /** Restore progress: already copied back (arch loop) or swapped (restore_highmem). */
+  done: boolean;
+}
+
+export interface ImagePanelPage {
+  index: number;
+  kind: 'header' | 'meta' | 'data';
+  /** Data page: the pfn it belongs to; meta page: index of its first pfn. */
+  pfn: number;
+  from: number;
+}
+
+export interface ImagePanel {
+  total: number;
+  metaPages: number;
+  written: number;
+  read: number;
+  /** The page being written or read at this step, if any. */
+  current: number | null;
+  window: ImagePanelPage[];
+}
+
+export interface Counters {
+  saveableLowmem: number;
+  saveableHighmem: number;
+  freeLowmem: number;
+  freeHighmem: number;
+  metaEstimate: number;
+  /** enough_free_mem: available (free lowmem) and needed, once computed (else null). */
+  enoughFreeMem: { available: number; needed: number } | null;
+  nrCopyPages: number;
+  nrMetaPages: number;
+  imagePages: number;
+  copies: { lowToLow: number; highToLow: number; highToHigh: number; lowToHigh: number };
+  lowmemPbes: number;
+  highmemPbes: number;
+  directLowmem: number;
+  directHighmem: number;
+  allocatedUnsafePages: number;
+  safeHighmemPages: number;
+  safePagesList: number;
+  pbeChainPages: number;
+  shrunkPages: number;
+  buffer: number;
+}
+
+/** Everything the panels show for one step. */
+export interface PanelData {
+  step: number;
+  phase: number;
+  phaseName: string;
+  /** The kernel function of the step that led here (step-1), and its pseudocode line. */
+  functionName: string;
+  file: string;
+  lineIndex: number;
+  lineId: number;
+  narration: string;
+  /** The printk line this step printed, if any. */
+  printk: string | null;
+  /** pfns the step touched (source, destination, via), -1 removed. */
+  touched: number[];
+  arrows: Arrow[];
+  counters: Counters;
+  bitmaps: BitmapPanel[];
+  restorePbList: ListWindow<PbeEntry>;
+  highmemPbList: ListWindow<PbeEntry>;
+  safePagesList: ListWindow<number>;
+  image: ImagePanel;
+  /** The kernel log so far (the last 200 lines). */
+  log: string[];
+  logTotal: number;
+  /** Set at the last step: the outcome in words. */
+  outcome: string | null;
+  side: 'suspending kernel' | 'boot kernel' | 'restored kernel';
+}
+
+export interface FrameHistoryEntry {
+  step: number;
+  functionName: string;
+  narration: string;
+}
+
+export interface FrameInspection {
+  pfn: number;
+  zone: string;
+  role: number;
+  flags: number;
+  content: number;
+  /** Content at snapshot time, for saved pfns (else null). */
+  snapshotContent: number | null;
+  /** Steps that touched the frame (first 500). */
+  history: FrameHistoryEntry[];
+  historyTotal: number;
+}
+
+export type FromEngine =
+  | { v: 1; type: 'progress'; loadId: number; fraction: number; label: string }
+  | { v: 1; type: 'ready'; info: RunInfo }
+  /** The state at `step`. `frames` is set when sent whole, `delta` when only some pfns changed. */
+  | { v: 1; type: 'snapshot'; seq: number; loadId: number; step: number; frames?: FrameArrays; delta?: FrameDelta; panels: PanelData }
+  | { v: 1; type: 'playing'; playing: boolean }
+  | { v: 1; type: 'inspection'; info: FrameInspection }
+  | { v: 1; type: 'error'; code: 'bad-scenario' | 'bad-message' | 'internal'; message: string; loadId?: number };
