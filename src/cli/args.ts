@@ -7,7 +7,8 @@ export interface SimulateArgs {
 
 export type ArgsResult = { ok: true; value: SimulateArgs } | { ok: false; error: string };
 
-const USAGE = 'usage: simulate <scenario.json | -> [--pairs] [--model ID]  or  simulate --preset <name> [--pairs] [--model ID]';
+const USAGE =
+  'usage: simulate <scenario.json | -> [--pairs] [--model ID]  or  simulate --preset <name> [--pairs] [--model ID]';
 
 export function parseArgs(argv: readonly string[]): ArgsResult {
   let path: string | undefined;
@@ -19,18 +20,26 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
     if (a === '--pairs') pairs = true;
     else if (a === '--preset' || a === '--model') {
       const v = argv[i + 1];
-      if (v === undefined || (v.startsWith('--') && v.length > 2)) return { ok: false, error: `${a} needs a value; ${USAGE}` };
+      if (v === undefined || (v.startsWith('--') && v.length > 2))
+        return { ok: false, error: `${a} needs a value; ${USAGE}` };
       if (a === '--preset') preset = v;
       else model = v;
       i++;
     } else if (a.startsWith('--preset=')) preset = a.slice(9);
     else if (a.startsWith('--model=')) model = a.slice(8);
-    else if (a.startsWith('-') && a !== '-') return { ok: false, error: `unknown option ${a}; ${USAGE}` };
-    else if (path !== undefined) return { ok: false, error: `more than one scenario given (${path}, ${a}); ${USAGE}` };
+    else if (a.startsWith('-') && a !== '-')
+      return { ok: false, error: `unknown option ${a}; ${USAGE}` };
+    else if (path !== undefined)
+      return { ok: false, error: `more than one scenario given (${path}, ${a}); ${USAGE}` };
     else path = a;
   }
-  if (preset !== undefined && path !== undefined) return { ok: false, error: `give a scenario file or --preset, not both; ${USAGE}` };
-  if (preset === undefined && path === undefined) return { ok: false, error: `no scenario given; ${USAGE}` };
-  const source = preset !== undefined ? { kind: 'preset' as const, name: preset } : { kind: 'file' as const, path: path ?? '-' };
+  if (preset !== undefined && path !== undefined)
+    return { ok: false, error: `give a scenario file or --preset, not both; ${USAGE}` };
+  if (preset === undefined && path === undefined)
+    return { ok: false, error: `no scenario given; ${USAGE}` };
+  const source =
+    preset !== undefined
+      ? { kind: 'preset' as const, name: preset }
+      : { kind: 'file' as const, path: path ?? '-' };
   return { ok: true, value: { source, pairs, model } };
 }

@@ -33,12 +33,16 @@ if (source.kind === 'preset') {
   try {
     text = readFileSync(source.path === '-' ? 0 : source.path, 'utf8');
   } catch (e) {
-    die(`cannot read ${source.path === '-' ? 'standard input' : source.path}: ${e instanceof Error ? e.message : String(e)}`);
+    die(
+      `cannot read ${source.path === '-' ? 'standard input' : source.path}: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    die(`${source.path === '-' ? 'standard input' : source.path} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    die(
+      `${source.path === '-' ? 'standard input' : source.path} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
 }
 

@@ -10,7 +10,15 @@ export { Reg, REG_COUNT, Side, Outcome } from './registers';
 export type { RegId } from './registers';
 export type { FrameState, FrameImage } from './state';
 export { cloneState, createState, copyStateInto, statesEqual } from './state';
-export type { Trace, StepColumns, BitmapInstance, BitmapZone, BitmapBlock, ImagePage, Tables } from './trace/trace';
+export type {
+  Trace,
+  StepColumns,
+  BitmapInstance,
+  BitmapZone,
+  BitmapBlock,
+  ImagePage,
+  Tables,
+} from './trace/trace';
 export { applyForward, applyBackward, changedFrames, traceBytes } from './trace/trace';
 export { Phase, PHASE_NAMES } from './kernel/phases';
 export type { Zone } from './kernel/machine';

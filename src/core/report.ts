@@ -65,23 +65,26 @@ export function buildReport(run: Run, withPairs: boolean): Report {
           metaEstimate: reachedSave ? sr[Reg.metaEstimate] : null,
           copies: done
             ? {
-                  lowToLow: sr[Reg.lowToLow],
-                  highToLow: sr[Reg.highToLow],
-                  highToHigh: sr[Reg.highToHigh],
-                  lowToHigh: sr[Reg.lowToHigh],
-                }
-              : null,
+                lowToLow: sr[Reg.lowToLow],
+                highToLow: sr[Reg.highToLow],
+                highToHigh: sr[Reg.highToHigh],
+                lowToHigh: sr[Reg.lowToHigh],
+              }
+            : null,
           metaPages: done ? sr[Reg.nrMetaPages] : null,
           imagePages: done ? 1 + sr[Reg.nrMetaPages] + sr[Reg.nrCopyPages] : null,
         };
-  if (suspend && withPairs) suspend.copyPairs = suspend.copies ? pairs(t.tables.copyPairs, false) : null;
+  if (suspend && withPairs)
+    suspend.copyPairs = suspend.copies ? pairs(t.tables.copyPairs, false) : null;
 
   const br = run.bootRegs;
   let resume: ResumeReport | null = null;
   if (br !== null) {
     const high = t.tables.highPbes;
     let toHigh = 0;
-    for (let i = 0; i < high.length; i += 2) if (run.zones.some((z) => z.highmem && high[i + 1] >= z.start && high[i + 1] < z.end)) toHigh++;
+    for (let i = 0; i < high.length; i += 2)
+      if (run.zones.some((z) => z.highmem && high[i + 1] >= z.start && high[i + 1] < z.end))
+        toHigh++;
     resume = {
       allocatedUnsafePages: br[Reg.allocatedUnsafePages],
       directLowmem: br[Reg.directLowmem],

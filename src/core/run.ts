@@ -67,7 +67,11 @@ export function simulate2620(scenario: Scenario, opts: SimulateOptions = {}): Ru
       k.rec.phase = Phase.PowerOff;
       powerOffAndBoot(k);
       k.rec.phase = Phase.Resume;
-      swsuspRead(k, { orig, copy: new MemoryBitmap(k, BM_COPY, Reg.copyBm, Reg.copyPos), safeHigh });
+      swsuspRead(k, {
+        orig,
+        copy: new MemoryBitmap(k, BM_COPY, Reg.copyBm, Reg.copyPos),
+        safeHigh,
+      });
       k.rec.phase = Phase.Restore;
       swsuspResume(k);
       bootRegs = k.state.regs.slice();
@@ -82,7 +86,11 @@ export function simulate2620(scenario: Scenario, opts: SimulateOptions = {}): Ru
   }
   k.rec.setReg(
     Reg.outcome,
-    outcome === 'restored' ? Outcome.Restored : outcome === 'suspend-failed' ? Outcome.SuspendFailed : Outcome.ResumeFailed,
+    outcome === 'restored'
+      ? Outcome.Restored
+      : outcome === 'suspend-failed'
+        ? Outcome.SuspendFailed
+        : Outcome.ResumeFailed,
   );
   const endPhase = k.rec.phase;
   return {

@@ -17,7 +17,10 @@ export function simulate(scenario: Scenario, model?: ModelId, opts: SimulateOpti
 export type SimulateResult = { ok: true; run: Run; report: Report } | { ok: false; error: string };
 
 /** Validates, runs and reports; every problem is a message, nothing throws. */
-export function simulateDocument(doc: unknown, opts: { model?: ModelId; pairs?: boolean } = {}): SimulateResult {
+export function simulateDocument(
+  doc: unknown,
+  opts: { model?: ModelId; pairs?: boolean } = {},
+): SimulateResult {
   const parsed = parseScenario(doc);
   if (!parsed.ok) return parsed;
   try {

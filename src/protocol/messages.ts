@@ -11,9 +11,7 @@ export const PROTOCOL_VERSION = 1;
 /** Navigation granularity: one kernel action, one function call (a run of steps in one function), one phase. */
 export type StepUnit = 'step' | 'call' | 'phase';
 
-export type ScenarioSource =
-  | { kind: 'preset'; name: string }
-  | { kind: 'document'; doc: unknown };
+export type ScenarioSource = { kind: 'preset'; name: string } | { kind: 'document'; doc: unknown };
 
 // ---------------------------------------------------------------------------------------------
 // page → engine
@@ -218,7 +216,22 @@ export type FromEngine =
   | { v: 1; type: 'progress'; loadId: number; fraction: number; label: string }
   | { v: 1; type: 'ready'; info: RunInfo }
   /** The state at `step`. `frames` is set when sent whole, `delta` when only some pfns changed. */
-  | { v: 1; type: 'snapshot'; seq: number; loadId: number; step: number; frames?: FrameArrays; delta?: FrameDelta; panels: PanelData }
+  | {
+      v: 1;
+      type: 'snapshot';
+      seq: number;
+      loadId: number;
+      step: number;
+      frames?: FrameArrays;
+      delta?: FrameDelta;
+      panels: PanelData;
+    }
   | { v: 1; type: 'playing'; playing: boolean }
   | { v: 1; type: 'inspection'; info: FrameInspection }
-  | { v: 1; type: 'error'; code: 'bad-scenario' | 'bad-message' | 'internal'; message: string; loadId?: number };
+  | {
+      v: 1;
+      type: 'error';
+      code: 'bad-scenario' | 'bad-message' | 'internal';
+      message: string;
+      loadId?: number;
+    };

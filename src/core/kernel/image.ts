@@ -34,7 +34,11 @@ export function swsuspWrite(k: Kernel, orig: MemoryBitmap, copy: MemoryBitmap): 
   if (buffer < 0) {
     buffer = k.getImagePage(false, Role.Buffer, L.buffer);
     if (buffer < 0) {
-      k.fail({ function: 'snapshot_read_next', errno: ENOMEM, message: 'snapshot_read_next: no free page for buffer (-ENOMEM)' });
+      k.fail({
+        function: 'snapshot_read_next',
+        errno: ENOMEM,
+        message: 'snapshot_read_next: no free page for buffer (-ENOMEM)',
+      });
     }
     k.rec.setReg(Reg.buffer, buffer);
   }
@@ -83,7 +87,13 @@ export function swsuspWrite(k: Kernel, orig: MemoryBitmap, copy: MemoryBitmap): 
   k.rec.printk('done');
 }
 
-function writePage(k: Kernel, kind: 'header' | 'meta' | 'data', pfn: number, from: number, content: number): void {
+function writePage(
+  k: Kernel,
+  kind: 'header' | 'meta' | 'data',
+  pfn: number,
+  from: number,
+  content: number,
+): void {
   k.rec.image.push({ kind, pfn, from, content });
   k.rec.setReg(Reg.imageWritten, k.rec.image.length);
 }
@@ -95,7 +105,16 @@ export function powerOffAndBoot(k: Kernel): void {
   k.rec.bulkReplace(k.bootImage());
   const r = Reg;
   k.rec.setReg(r.side, Side.Boot);
-  for (const reg of [r.buffer, r.origBm, r.copyBm, r.safeHighBm, r.origPos, r.copyPos, r.safePos, r.lastHighmemPage]) {
+  for (const reg of [
+    r.buffer,
+    r.origBm,
+    r.copyBm,
+    r.safeHighBm,
+    r.origPos,
+    r.copyPos,
+    r.safePos,
+    r.lastHighmemPage,
+  ]) {
     k.rec.setReg(reg, -1);
   }
   k.rec.setReg(r.nrCopyPages, 0);

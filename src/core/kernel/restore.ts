@@ -35,7 +35,11 @@ export function swsuspResume(k: Kernel): void {
     if (buf < 0) {
       k.rec.step(L.resFail);
       swsuspFree(k);
-      k.fail({ function: 'restore_highmem', errno: ENOMEM, message: 'restore_highmem: no safe page for the bounce buffer (-ENOMEM)' });
+      k.fail({
+        function: 'restore_highmem',
+        errno: ENOMEM,
+        message: 'restore_highmem: no safe page for the bounce buffer (-ENOMEM)',
+      });
     }
     k.rec.setReg(Reg.bounce, buf);
     for (let i = nHigh - 1; i >= 0; i--) {
@@ -92,7 +96,14 @@ export function imageKernel(k: Kernel, saved: SaveResult): Verification {
   k.rec.bulkReplace({ role, flags, content });
   k.rec.setReg(Reg.side, Side.Restored);
   k.rec.setReg(Reg.inSuspend, 0);
-  for (const reg of [Reg.buffer, Reg.origBm, Reg.copyBm, Reg.safeHighBm, Reg.lastHighmemPage, Reg.resumeChainPage]) {
+  for (const reg of [
+    Reg.buffer,
+    Reg.origBm,
+    Reg.copyBm,
+    Reg.safeHighBm,
+    Reg.lastHighmemPage,
+    Reg.resumeChainPage,
+  ]) {
     k.rec.setReg(reg, -1);
   }
   const free = new Uint8Array(k.frames);
@@ -115,6 +126,10 @@ export function imageKernel(k: Kernel, saved: SaveResult): Verification {
   const verified = contentMismatches === 0 && freeMismatches === 0;
   k.rec.step(L.verify, -1, -1, -1, checked, contentMismatches);
   k.rec.setReg(Reg.verifiedPages, checked - contentMismatches);
-  k.rec.printk(verified ? 'PM: Image restored successfully.' : `swsusp-viz: restore NOT verified: ${contentMismatches} saved pages differ`);
+  k.rec.printk(
+    verified
+      ? 'PM: Image restored successfully.'
+      : `swsusp-viz: restore NOT verified: ${contentMismatches} saved pages differ`,
+  );
   return { verified, contentMismatches, freeMismatches };
 }

@@ -1,4 +1,12 @@
-import { EFAULT, ENOMEM, LINKED_PAGE_DATA_SIZE, PBES_PER_LINKED_PAGE, SIZEOF_PBE, divRoundUp, PFNS_PER_META_PAGE } from '../constants';
+import {
+  EFAULT,
+  ENOMEM,
+  LINKED_PAGE_DATA_SIZE,
+  PBES_PER_LINKED_PAGE,
+  SIZEOF_PBE,
+  divRoundUp,
+  PFNS_PER_META_PAGE,
+} from '../constants';
 import { IMAGE_PFN, NS, NSF } from '../marks';
 import { Reg } from '../registers';
 import { Role } from '../roles';
@@ -75,7 +83,13 @@ export function swsuspRead(k: Kernel, bm: Bitmaps): void {
   k.rec.step(L.sig);
   // snapshot_write_next, first call: the header goes into buffer
   const buffer = k.getImagePage(false, Role.Buffer, L.swnBuffer);
-  if (buffer < 0) resumeFail(k, 'snapshot_write_next', ENOMEM, 'snapshot_write_next: no free page for buffer (-ENOMEM)');
+  if (buffer < 0)
+    resumeFail(
+      k,
+      'snapshot_write_next',
+      ENOMEM,
+      'snapshot_write_next: no free page for buffer (-ENOMEM)',
+    );
   k.rec.setReg(Reg.buffer, buffer);
   readPage(k, 0, buffer);
   const header = img[0];
@@ -92,11 +106,21 @@ export function swsuspRead(k: Kernel, bm: Bitmaps): void {
   k.rec.setReg(Reg.nrCopyPages, n);
   k.rec.setReg(Reg.nrMetaPages, meta);
   if (bm.copy.create('copy_bm', false)) {
-    resumeFail(k, 'memory_bm_create', ENOMEM, 'memory_bm_create: not enough free memory for copy_bm (-ENOMEM)');
+    resumeFail(
+      k,
+      'memory_bm_create',
+      ENOMEM,
+      'memory_bm_create: not enough free memory for copy_bm (-ENOMEM)',
+    );
   }
   if (pages < 2) {
     k.rec.step(L.liFail, -1, -1, -1, 1);
-    resumeFail(k, 'swap_read_page', EFAULT, 'swap_read_page: the image has no second page on swap (-EFAULT): it holds no data pages');
+    resumeFail(
+      k,
+      'swap_read_page',
+      EFAULT,
+      'swap_read_page: the image has no second page on swap (-EFAULT): it holds no data pages',
+    );
   }
 
   // meta pages: each read into buffer, then unpacked by the next call
@@ -145,7 +169,8 @@ function readPage(k: Kernel, index: number, target: number): void {
   const role = k.state.role[target];
   if (page.kind === 'data') {
     if (role === Role.UnsafeOwned) k.rec.setRole(target, Role.Loaded);
-    else if (role === Role.SafePage || role === Role.SafeHighmem) k.rec.setRole(target, Role.PbeCopy);
+    else if (role === Role.SafePage || role === Role.SafeHighmem)
+      k.rec.setRole(target, Role.PbeCopy);
   }
 }
 
@@ -168,7 +193,8 @@ function prepareImage(k: Kernel, bm: Bitmaps, n: number): void {
 
   let nrHighmem = 0;
   const flags = k.state.flags;
-  for (let pfn = 0; pfn < k.frames; pfn++) if (flags[pfn] & bm.copy.bit && k.isHighmem(pfn)) nrHighmem++;
+  for (let pfn = 0; pfn < k.frames; pfn++)
+    if (flags[pfn] & bm.copy.bit && k.isHighmem(pfn)) nrHighmem++;
   k.rec.step(L.piCount, -1, -1, -1, nrHighmem);
   k.rec.setReg(Reg.nrHighmemImage, nrHighmem);
 
@@ -176,7 +202,8 @@ function prepareImage(k: Kernel, bm: Bitmaps, n: number): void {
   k.rec.step(L.mupClear);
   for (let pfn = 0; pfn < k.frames; pfn++) if (k.pfnValid(pfn)) k.rec.clearFlags(pfn, NSF);
   k.rec.step(L.mupSet, -1, -1, -1, n);
-  for (let pfn = 0; pfn < k.frames; pfn++) if (flags[pfn] & bm.copy.bit) k.rec.orFlags(pfn, NSF | IMAGE_PFN);
+  for (let pfn = 0; pfn < k.frames; pfn++)
+    if (flags[pfn] & bm.copy.bit) k.rec.orFlags(pfn, NSF | IMAGE_PFN);
   k.rec.setReg(Reg.allocatedUnsafePages, 0);
 
   const fail = (fn: string, what: string): never =>
@@ -221,7 +248,10 @@ function prepareImage(k: Kernel, bm: Bitmaps, n: number): void {
   }
 
   // the sp_list reserve, so chain_alloc() in get_buffer() finds safe pages
-  const reserve = divRoundUp(n - nrHighmem - k.rec.reg(Reg.allocatedUnsafePages), PBES_PER_LINKED_PAGE);
+  const reserve = divRoundUp(
+    n - nrHighmem - k.rec.reg(Reg.allocatedUnsafePages),
+    PBES_PER_LINKED_PAGE,
+  );
   for (let i = 0; i < reserve; i++) {
     const pfn = k.getImagePage(true, Role.SpReserve, L.reserve, i + 1, reserve);
     if (pfn < 0) fail('prepare_image', 'the sp_list reserve');
@@ -292,7 +322,12 @@ function getBuffer(k: Kernel, bm: Bitmaps): number {
     }
     if (!chainAlloc(k, SIZEOF_PBE)) {
       k.rec.step(L.gbFail, pfn);
-      resumeFail(k, 'get_highmem_page_buffer', ENOMEM, 'get_highmem_page_buffer: no safe page for a highmem PBE (-ENOMEM)');
+      resumeFail(
+        k,
+        'get_highmem_page_buffer',
+        ENOMEM,
+        'get_highmem_page_buffer: no safe page for a highmem PBE (-ENOMEM)',
+      );
     }
     let copy: number;
     let target: number;

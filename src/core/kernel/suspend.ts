@@ -157,11 +157,16 @@ export function swsuspSave(k: Kernel, orig: MemoryBitmap, copy: MemoryBitmap): S
   if (!(free > need)) {
     k.rec.printk('swsusp: Not enough free memory');
     k.rec.printk('Error -12 suspending');
-    k.fail({ function: 'enough_free_mem', errno: ENOMEM, message: 'swsusp: Not enough free memory' });
+    k.fail({
+      function: 'enough_free_mem',
+      errno: ENOMEM,
+      message: 'swsusp: Not enough free memory',
+    });
   }
 
   const freeBeforeAlloc = new Uint8Array(k.frames);
-  for (let pfn = 0; pfn < k.frames; pfn++) if (k.pfnValid(pfn) && k.alloc.isFree(pfn)) freeBeforeAlloc[pfn] = 1;
+  for (let pfn = 0; pfn < k.frames; pfn++)
+    if (k.pfnValid(pfn) && k.alloc.isFree(pfn)) freeBeforeAlloc[pfn] = 1;
   swsuspAlloc(k, orig, copy, nrPages, nrHighmem);
 
   k.rec.step(L.drain2);
@@ -174,7 +179,11 @@ export function swsuspSave(k: Kernel, orig: MemoryBitmap, copy: MemoryBitmap): S
   k.copied = true;
   k.rec.step(L.done, -1, -1, -1, n);
   k.rec.printk(`swsusp: critical section/: done (${n} pages copied)`);
-  return { snapshotRole: k.state.role.slice(), snapshotFlags: k.state.flags.slice(), freeBeforeAlloc };
+  return {
+    snapshotRole: k.state.role.slice(),
+    snapshotFlags: k.state.flags.slice(),
+    freeBeforeAlloc,
+  };
 }
 
 function allocFailed(k: Kernel): never {
@@ -186,7 +195,13 @@ function allocFailed(k: Kernel): never {
 }
 
 /** swsusp_alloc(): the two bitmaps, `buffer` and highmem copies when needed, then lowmem copies. */
-function swsuspAlloc(k: Kernel, orig: MemoryBitmap, copy: MemoryBitmap, nrPages: number, nrHighmem: number): void {
+function swsuspAlloc(
+  k: Kernel,
+  orig: MemoryBitmap,
+  copy: MemoryBitmap,
+  nrPages: number,
+  nrHighmem: number,
+): void {
   if (orig.create('orig_bm', false)) allocFailed(k);
   if (copy.create('copy_bm', false)) allocFailed(k);
   if (nrHighmem > 0) {

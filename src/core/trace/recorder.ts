@@ -53,7 +53,8 @@ export class Recorder {
 
   /** Starts a new step; the writes that follow belong to it. */
   step(line: number, p0 = -1, p1 = -1, p2 = -1, n0 = 0, n1 = 0): void {
-    if (this.onProgress && (this.line.length & (PROGRESS_EVERY - 1)) === 0) this.onProgress(this.line.length, this.phase);
+    if (this.onProgress && (this.line.length & (PROGRESS_EVERY - 1)) === 0)
+      this.onProgress(this.line.length, this.phase);
     this.line.push(line);
     this.phaseCol.push(this.phase);
     this.p0.push(p0);
