@@ -47,12 +47,20 @@ function pairs(a: Int32Array, reverse: boolean): [number, number][] {
   return reverse ? out.reverse() : out;
 }
 
+/** restore_pblist head first; a legacy PBE with address 0 shows as [pfn, null]. */
+function restoreList(t: Run['trace']): [number, number | null][] {
+  const list = pairs(t.tables.lowPbes, t.tables.pbeListOrder === 'lifo');
+  return list.map(([orig, copy]) => [orig, copy < 0 ? null : copy]);
+}
+
 export function buildReport(run: Run, withPairs: boolean): Report {
   const counted = run.counted;
   const t = run.trace;
   const sr = run.suspendRegs;
   const reachedSave = counted !== null;
   const done = run.copied;
+  const copiesDone = run.copiesDone;
+  const legacy = run.scenario.model === 'linux-2.6.17';
   const suspend: SuspendReport | null =
     sr === null
       ? null
@@ -63,7 +71,7 @@ export function buildReport(run: Run, withPairs: boolean): Report {
           freeLowmem: counted ? counted.freeLowmem : null,
           freeHighmem: counted ? counted.freeHighmem : null,
           metaEstimate: reachedSave ? sr[Reg.metaEstimate] : null,
-          copies: done
+          copies: copiesDone
             ? {
                 lowToLow: sr[Reg.lowToLow],
                 highToLow: sr[Reg.highToLow],
@@ -74,8 +82,11 @@ export function buildReport(run: Run, withPairs: boolean): Report {
           metaPages: done ? sr[Reg.nrMetaPages] : null,
           imagePages: done ? 1 + sr[Reg.nrMetaPages] + sr[Reg.nrCopyPages] : null,
         };
-  if (suspend && withPairs)
-    suspend.copyPairs = suspend.copies ? pairs(t.tables.copyPairs, false) : null;
+  if (suspend && withPairs) {
+    // legacy: the save_highmem pairs come first, then every lowmem copy
+    const saves = legacy ? pairs(t.tables.highmemSaves, false) : [];
+    suspend.copyPairs = suspend.copies ? [...saves, ...pairs(t.tables.copyPairs, false)] : null;
+  }
 
   const br = run.bootRegs;
   let resume: ResumeReport | null = null;
@@ -89,13 +100,13 @@ export function buildReport(run: Run, withPairs: boolean): Report {
       allocatedUnsafePages: br[Reg.allocatedUnsafePages],
       directLowmem: br[Reg.directLowmem],
       directHighmem: br[Reg.directHighmem],
-      lowmemPbes: br[Reg.lowPbes],
+      lowmemPbes: legacy ? countLinked(t.tables.lowPbes) : br[Reg.lowPbes],
       highmemPbesToHighmem: toHigh,
       highmemPbesToLowmem: high.length / 2 - toHigh,
       pbeChainPages: br[Reg.pbeChainPages],
     };
     if (withPairs) {
-      resume.restorePbList = pairs(t.tables.lowPbes, true);
+      resume.restorePbList = restoreList(t);
       resume.highmemPbList = pairs(high, true);
       resume.directPfns = Array.from(t.tables.directPfns);
     }
@@ -111,4 +122,11 @@ export function buildReport(run: Run, withPairs: boolean): Report {
     verified: run.outcome === 'restored' && run.verification?.verified === true,
     steps: t.steps,
   };
+}
+
+/** Legacy PBEs that got a safe page (address ≠ 0). */
+function countLinked(a: Int32Array): number {
+  let n = 0;
+  for (let i = 1; i < a.length; i += 2) if (a[i] >= 0) n++;
+  return n;
 }

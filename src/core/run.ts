@@ -1,10 +1,10 @@
 import { BM_COPY, BM_ORIG, BM_SAFE_HIGH } from './marks';
 import { MemoryBitmap } from './kernel/bitmap';
-import { swsuspWrite, powerOffAndBoot } from './kernel/image';
+import { bitmapSource, swsuspWrite, powerOffAndBoot } from './kernel/image';
 import { Kernel, KernelFailure } from './kernel/kernel';
 import type { Failure } from './kernel/kernel';
 import { Phase } from './kernel/phases';
-import { imageKernel, swsuspResume } from './kernel/restore';
+import { imageKernelFinish, imageKernelTakeover, swsuspResume } from './kernel/restore';
 import type { Verification } from './kernel/restore';
 import { swsuspRead } from './kernel/resume';
 import { swsuspSave, swsuspShrinkMemory } from './kernel/suspend';
@@ -36,6 +36,7 @@ export interface Run {
   bootRegs: Int32Array | null;
   counted: { freeLowmem: number; freeHighmem: number } | null;
   copied: boolean;
+  copiesDone: boolean;
 }
 
 /** Runs the linux-2.6.20 model start to end. Never throws for a valid scenario. */
@@ -55,7 +56,7 @@ export function simulate2620(scenario: Scenario, opts: SimulateOptions = {}): Ru
     swsuspShrinkMemory(k);
     saved = swsuspSave(k, orig, copy);
     k.rec.phase = Phase.Image;
-    swsuspWrite(k, orig, copy);
+    swsuspWrite(k, bitmapSource(k, orig, copy));
   } catch (e) {
     if (!(e instanceof KernelFailure)) throw e;
     failure = e.failure;
@@ -76,7 +77,8 @@ export function simulate2620(scenario: Scenario, opts: SimulateOptions = {}): Ru
       swsuspResume(k);
       bootRegs = k.state.regs.slice();
       k.rec.phase = Phase.Restored;
-      verification = imageKernel(k, saved);
+      const low = imageKernelTakeover(k, saved);
+      verification = imageKernelFinish(k, saved, low);
     } catch (e) {
       if (!(e instanceof KernelFailure)) throw e;
       failure = e.failure;
@@ -105,5 +107,6 @@ export function simulate2620(scenario: Scenario, opts: SimulateOptions = {}): Ru
     bootRegs,
     counted: k.counted,
     copied: k.copied,
+    copiesDone: k.copiesDone,
   };
 }

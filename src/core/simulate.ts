@@ -1,6 +1,7 @@
 import { buildReport } from './report';
 import type { Report } from './report';
 import { simulate2620 } from './run';
+import { simulate2617 } from './run-legacy';
 import type { Run, SimulateOptions } from './run';
 import { parseScenario } from './scenario/parse';
 import type { ModelId, Scenario } from './scenario/types';
@@ -8,10 +9,7 @@ import type { ModelId, Scenario } from './scenario/types';
 /** Runs a validated scenario under its model (or `model` when given). */
 export function simulate(scenario: Scenario, model?: ModelId, opts: SimulateOptions = {}): Run {
   const s = model ? { ...scenario, model } : scenario;
-  if (s.model === 'linux-2.6.17') {
-    throw new Error('the linux-2.6.17 model is not available yet');
-  }
-  return simulate2620(s, opts);
+  return s.model === 'linux-2.6.17' ? simulate2617(s, opts) : simulate2620(s, opts);
 }
 
 export type SimulateResult = { ok: true; run: Run; report: Report } | { ok: false; error: string };

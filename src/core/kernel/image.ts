@@ -21,10 +21,47 @@ const L = {
 };
 
 /**
- * swsusp_write() driving snapshot_read_next(): the header, the meta pages of pfns (pack_pfns), then
- * one data page per copy_bm frame in ascending order, highmem copies bounced through `buffer`.
+ * Where snapshot_read_next() finds the image: the 2.6.20 model walks orig_bm (meta) and copy_bm
+ * (data); the legacy model walks its PBE list. `nextData` starts the step for data page `d`
+ * (amending it is up to the writer) and returns the frame holding it.
  */
-export function swsuspWrite(k: Kernel, orig: MemoryBitmap, copy: MemoryBitmap): void {
+export interface ImageSource {
+  /** First call of snapshot_read_next: reset the walks. */
+  reset(): void;
+  /** Fill meta page m (1-based) with up to 1024 pfns; returns how many it packed. */
+  packMeta(m: number): number;
+  /** The frame that holds data page d (0-based). */
+  nextData(d: number): number;
+  /** The original pfn of data page d, for the image panel. */
+  origPfn(d: number): number;
+}
+
+/** The 2.6.20 source: orig_bm for the meta pages, copy_bm for the data pages. */
+export function bitmapSource(k: Kernel, orig: MemoryBitmap, copy: MemoryBitmap): ImageSource {
+  const pairs = () => k.rec.copyPairs.data;
+  return {
+    reset() {
+      orig.positionReset();
+      copy.positionReset();
+    },
+    packMeta() {
+      let packed = 0;
+      for (let j = 0; j < PFNS_PER_META_PAGE; j++) {
+        if (orig.nextPfn() < 0) break;
+        packed++;
+      }
+      return packed;
+    },
+    nextData: () => copy.nextPfn(),
+    origPfn: (d) => pairs()[2 * d],
+  };
+}
+
+/**
+ * swsusp_write() driving snapshot_read_next(): the header, the meta pages of pfns, then one data
+ * page per image page in order; highmem copies are bounced through `buffer`.
+ */
+export function swsuspWrite(k: Kernel, src: ImageSource): void {
   const s = k.scenario;
   const n = k.rec.reg(Reg.nrCopyPages);
   const meta = k.rec.reg(Reg.nrMetaPages);
@@ -46,8 +83,7 @@ export function swsuspWrite(k: Kernel, orig: MemoryBitmap, copy: MemoryBitmap): 
   const headerWord = contentWord(pages, TAG_HEADER);
   k.rec.step(L.header, buffer, -1, -1, n, meta);
   k.rec.setContent(buffer, headerWord);
-  orig.positionReset();
-  copy.positionReset();
+  src.reset();
 
   k.rec.step(L.swap, -1, -1, -1, s.swapPages ?? -1, pages + s.pagesForIo);
   if (s.swapPages !== null && !(s.swapPages > pages + s.pagesForIo)) {
@@ -62,18 +98,14 @@ export function swsuspWrite(k: Kernel, orig: MemoryBitmap, copy: MemoryBitmap): 
   for (let m = 1; m <= meta; m++) {
     const word = contentWord(m, TAG_META);
     k.rec.step(L.meta, buffer, -1, -1, m, packed);
-    for (let j = 0; j < PFNS_PER_META_PAGE; j++) {
-      if (orig.nextPfn() < 0) break;
-      packed++;
-    }
+    packed += src.packMeta(m);
     k.rec.setContent(buffer, word);
     writePage(k, 'meta', (m - 1) * PFNS_PER_META_PAGE, buffer, word);
   }
-  const pairs = k.rec.copyPairs.data;
   for (let d = 0; d < n; d++) {
     k.rec.step(L.low);
-    const page = copy.nextPfn();
-    const origPfn = pairs[2 * d];
+    const page = src.nextData(d);
+    const origPfn = src.origPfn(d);
     if (k.isHighmem(page)) {
       k.rec.amend(L.high, page, buffer, -1, 1 + meta + d, origPfn);
       k.rec.setContent(buffer, content[page]);

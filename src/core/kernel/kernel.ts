@@ -45,7 +45,9 @@ export class Kernel {
   private reclaimCursor = 0;
   /** Free lowmem / highmem when swsusp_save() counted; null until it has. */
   counted: { freeLowmem: number; freeHighmem: number } | null = null;
-  /** copy_data_pages() has run: the image's sizes exist. */
+  /** copy_data_pages() has copied every page (the copy counts exist). */
+  copiesDone = false;
+  /** swsusp_save() has set nr_copy_pages and nr_meta_pages: the image's sizes exist. */
   copied = false;
 
   constructor(readonly scenario: Scenario) {

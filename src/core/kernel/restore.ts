@@ -80,10 +80,10 @@ export interface Verification {
 }
 
 /**
- * Control returns in the image kernel: its own frame table (as at the snapshot) takes over, its
- * swsusp_free() releases the suspend-time copies, bitmaps and buffer, and the run is checked.
+ * Control returns in the image kernel: its own frame table, as at the snapshot, takes over (one
+ * bulk step). in_suspend is __nosavedata, so it holds the boot kernel's 0.
  */
-export function imageKernel(k: Kernel, saved: SaveResult): Verification {
+export function imageKernelTakeover(k: Kernel, saved: SaveResult): LowmemCheck {
   k.rec.step(L.back);
   const content = k.state.content.slice();
   const role = saved.snapshotRole.slice();
@@ -91,7 +91,7 @@ export function imageKernel(k: Kernel, saved: SaveResult): Verification {
   const snap = k.rec.snapshotContent;
   for (let pfn = 0; pfn < k.frames; pfn++) {
     flags[pfn] &= NS | NSF | IMAGE_PFN; // bitmap bits lived in pages the image does not hold
-    if (flags[pfn] & IMAGE_PFN) role[pfn] = content[pfn] === snap[pfn] ? Role.Restored : role[pfn];
+    if (flags[pfn] & IMAGE_PFN && content[pfn] === snap[pfn]) role[pfn] = Role.Restored;
   }
   k.rec.bulkReplace({ role, flags, content });
   k.rec.setReg(Reg.side, Side.Restored);
@@ -110,13 +110,33 @@ export function imageKernel(k: Kernel, saved: SaveResult): Verification {
   for (let pfn = 0; pfn < k.frames; pfn++) if (role[pfn] === Role.Free) free[pfn] = 1;
   k.alloc.load(free);
   k.syncFreeRegs();
-  swsuspFree(k, L.free);
-
-  let contentMismatches = 0;
-  let freeMismatches = 0;
+  // Lowmem saved pages are checked now, as the image kernel starts: afterwards it owns them and
+  // may change them (the legacy restore_highmem frees its slab objects, for one).
   let checked = 0;
+  let mismatches = 0;
   for (let pfn = 0; pfn < k.frames; pfn++) {
-    if (flags[pfn] & IMAGE_PFN) {
+    if (!(flags[pfn] & IMAGE_PFN) || k.isHighmem(pfn)) continue;
+    checked++;
+    if (content[pfn] !== snap[pfn]) mismatches++;
+  }
+  return { checked, mismatches };
+}
+
+export interface LowmemCheck {
+  checked: number;
+  mismatches: number;
+}
+
+/** The image kernel's swsusp_free(), then the check that every saved page is back (highmem now). */
+export function imageKernelFinish(k: Kernel, saved: SaveResult, low: LowmemCheck): Verification {
+  swsuspFree(k, L.free);
+  const snap = k.rec.snapshotContent;
+  const flags = k.state.flags;
+  let contentMismatches = low.mismatches;
+  let freeMismatches = 0;
+  let checked = low.checked;
+  for (let pfn = 0; pfn < k.frames; pfn++) {
+    if (flags[pfn] & IMAGE_PFN && k.isHighmem(pfn)) {
       checked++;
       if (k.state.content[pfn] !== snap[pfn]) contentMismatches++;
     }
@@ -129,7 +149,7 @@ export function imageKernel(k: Kernel, saved: SaveResult): Verification {
   k.rec.printk(
     verified
       ? 'PM: Image restored successfully.'
-      : `swsusp-viz: restore NOT verified: ${contentMismatches} saved pages differ`,
+      : `swsusp-viz: restore NOT verified: ${contentMismatches} saved pages differ from the snapshot`,
   );
   return { verified, contentMismatches, freeMismatches };
 }

@@ -68,7 +68,7 @@ export interface Bitmaps {
 }
 
 /** A failure of the boot kernel: swsusp_free() as software_resume() does, then the run ends. */
-function resumeFail(k: Kernel, fn: string, errno: number, message: string): never {
+export function resumeFail(k: Kernel, fn: string, errno: number, message: string): never {
   swsuspFree(k);
   k.fail({ function: fn, errno, message });
 }
@@ -161,7 +161,7 @@ export function swsuspRead(k: Kernel, bm: Bitmaps): void {
 }
 
 /** swap_read_page(): image page `index` lands in frame `target`. */
-function readPage(k: Kernel, index: number, target: number): void {
+export function readPage(k: Kernel, index: number, target: number): void {
   const page = k.rec.image[index];
   k.rec.step(L.read, target, -1, -1, index, page.pfn);
   k.rec.setContent(target, page.content);

@@ -177,6 +177,7 @@ export function swsuspSave(k: Kernel, orig: MemoryBitmap, copy: MemoryBitmap): S
   k.rec.setReg(Reg.nrCopyPages, n);
   k.rec.setReg(Reg.nrMetaPages, meta2);
   k.copied = true;
+  k.copiesDone = true;
   k.rec.step(L.done, -1, -1, -1, n);
   k.rec.printk(`swsusp: critical section/: done (${n} pages copied)`);
   return {

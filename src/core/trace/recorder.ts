@@ -26,6 +26,8 @@ export class Recorder {
   private readonly changes = new GrowableI32(3 * 8192);
   private readonly bulk: BulkChange[] = [];
   phase = 0;
+  /** restore_pblist order: 2.6.20 pushes PBEs at the head ('lifo'); 2.6.17 links them in order. */
+  pbeListOrder: 'lifo' | 'fifo' = 'lifo';
   /** Called every PROGRESS_EVERY steps while a long trace is built (the worker posts progress). */
   onProgress: ((steps: number, phase: number) => void) | null = null;
 
@@ -178,6 +180,7 @@ export class Recorder {
         spList: this.spList.seal(),
         directPfns: this.directPfns.seal(),
         highmemSaves: this.highmemSaves.seal(),
+        pbeListOrder: this.pbeListOrder,
         image: this.image,
         log: this.log,
         bitmaps: this.bitmaps,

@@ -74,6 +74,12 @@ export interface Tables {
   bitmaps: BitmapInstance[];
   /** Legacy model: (highmem pfn, lowmem copy pfn) pairs of save_highmem, in order. */
   highmemSaves: Int32Array;
+  /**
+   * How lowPbes maps to restore_pblist: 'lifo' (2.6.20, pushed at the head: the list is lowPbes
+   * reversed) or 'fifo' (2.6.17, linked in load order: the list is lowPbes as is). A copy of -1
+   * is a legacy PBE whose address is 0.
+   */
+  pbeListOrder: 'lifo' | 'fifo';
 }
 
 export interface Trace {
