@@ -77,6 +77,8 @@ class FreeTree {
 export class Allocator {
   private readonly trees: FreeTree[];
   private readonly draw: () => number;
+  /** Free flag per pfn over the whole machine, for O(1) isFree() in the page-walking loops. */
+  private readonly freeMap: Uint8Array;
   private readonly lowOrder: number[];
   private readonly highOrder: number[];
 
@@ -86,6 +88,7 @@ export class Allocator {
     seed: number,
   ) {
     this.trees = zones.map((z) => new FreeTree(z.end - z.start));
+    this.freeMap = new Uint8Array(zones.length ? zones[zones.length - 1].end : 0);
     this.draw = mulberry32(seed);
     const byName = (n: string) => zones.findIndex((z) => z.name === n);
     this.lowOrder = ['Normal', 'DMA'].map(byName).filter((i) => i >= 0);
@@ -95,6 +98,7 @@ export class Allocator {
   /** Loads the free set from a per-frame 0/1 array over the whole machine. */
   load(free: Uint8Array): void {
     this.zones.forEach((z, i) => this.trees[i].load(free.subarray(z.start, z.end)));
+    this.freeMap.set(free);
   }
 
   zoneIndex(pfn: number): number {
@@ -103,8 +107,7 @@ export class Allocator {
   }
 
   isFree(pfn: number): boolean {
-    const z = this.zoneIndex(pfn);
-    return this.trees[z].has(pfn - this.zones[z].start);
+    return this.freeMap[pfn] === 1;
   }
 
   freeIn(zone: number): number {
@@ -139,6 +142,7 @@ export class Allocator {
       else k = Math.floor(this.draw() * n);
       const idx = tree.kth(k);
       tree.set(idx, false);
+      this.freeMap[this.zones[zi].start + idx] = 0;
       return this.zones[zi].start + idx;
     }
     return -1;
@@ -148,10 +152,12 @@ export class Allocator {
   take(pfn: number): void {
     const z = this.zoneIndex(pfn);
     this.trees[z].set(pfn - this.zones[z].start, false);
+    this.freeMap[pfn] = 0;
   }
 
   free(pfn: number): void {
     const z = this.zoneIndex(pfn);
     this.trees[z].set(pfn - this.zones[z].start, true);
+    this.freeMap[pfn] = 1;
   }
 }

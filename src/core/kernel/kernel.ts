@@ -43,6 +43,7 @@ export class Kernel {
   /** Reclaimable (C) pfns in ascending order, for shrink_all_memory. */
   private reclaimable: Int32Array;
   private reclaimCursor = 0;
+  private readonly valid: Uint8Array;
   /** Free lowmem / highmem when swsusp_save() counted; null until it has. */
   counted: { freeLowmem: number; freeHighmem: number } | null = null;
   /** copy_data_pages() has copied every page (the copy counts exist). */
@@ -56,6 +57,7 @@ export class Kernel {
     const state = createState(this.frames);
     const free = new Uint8Array(this.frames);
     const recl: number[] = [];
+    this.valid = new Uint8Array(this.frames);
     for (let pfn = 0; pfn < this.frames; pfn++) {
       const letter = String.fromCharCode(scenario.suspend[pfn]);
       state.role[pfn] = LETTER_ROLE[letter];
@@ -63,6 +65,7 @@ export class Kernel {
       state.content[pfn] = contentWord(pfn, saved ? TAG_SAVED : TAG_UNSAVED);
       if (letter === 'F') free[pfn] = 1;
       if (letter === 'C') recl.push(pfn);
+      this.valid[pfn] = scenario.suspend[pfn] === X ? 0 : 1;
     }
     this.reclaimable = Int32Array.from(recl);
     this.alloc = new Allocator(this.zones, scenario.policy, scenario.seed);
@@ -92,12 +95,9 @@ export class Kernel {
     return this.rec.state;
   }
 
+  /** pfn_valid(): X sits at the same pfns on both sides, so one table serves both kernels. */
   pfnValid(pfn: number): boolean {
-    return this.scenarioLetter(pfn) !== X;
-  }
-
-  private scenarioLetter(pfn: number): number {
-    return this.state.regs[Reg.side] === 0 ? this.scenario.suspend[pfn] : this.scenario.resume[pfn];
+    return this.valid[pfn] === 1;
   }
 
   isHighmem(pfn: number): boolean {

@@ -48,9 +48,11 @@ export function markFreePages(k: Kernel, z: Zone, line = L.mfp): void {
   k.rec.step(line, -1, -1, -1, z.index, k.alloc.freeIn(z.index));
   const flags = k.state.flags;
   for (let pfn = z.start; pfn < z.end; pfn++) {
-    if (!k.pfnValid(pfn)) continue;
-    if (k.alloc.isFree(pfn)) k.rec.setFlags(pfn, flags[pfn] | NSF);
-    else if (!(flags[pfn] & NS)) k.rec.setFlags(pfn, flags[pfn] & ~NSF);
+    const f = flags[pfn];
+    // only frames whose mark changes are written: the walk itself is cheap
+    if (k.alloc.isFree(pfn)) {
+      if (!(f & NSF)) k.rec.setFlags(pfn, f | NSF);
+    } else if (f & NSF && !(f & NS) && k.pfnValid(pfn)) k.rec.setFlags(pfn, f & ~NSF);
   }
 }
 
