@@ -1,0 +1,105 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { presetNames } from '../core';
+import { EngineProvider } from '../ui/EngineContext';
+import type { EngineStore } from '../ui/engineState';
+import { DEFAULT_PRESET } from '../ui/presets';
+import { Visualiser } from '../ui/Visualiser';
+import { formatHash, parseHash } from './urlHash';
+
+export interface AppProps {
+  store: EngineStore;
+  /** The starting hash; defaults to the page's. */
+  hash?: string;
+  /** Keep the address bar in step with the page (off in tests that pass their own hash). */
+  syncUrl?: boolean;
+}
+
+function replaceHash(hash: string): void {
+  if (window.location.hash === hash) return;
+  window.history.replaceState(window.history.state, '', hash);
+}
+
+/** The standalone page: wires the engine store, the URL hash and the visualiser. */
+export function App({ store, hash, syncUrl = true }: AppProps) {
+  const [initial] = useState(() =>
+    parseHash(hash ?? window.location.hash, presetNames(), DEFAULT_PRESET),
+  );
+  const [preset, setPreset] = useState(initial.state.preset);
+  const [embed, setEmbed] = useState(initial.state.embed);
+  const [notice, setNotice] = useState<string | null>(initial.problems.join(' ') || null);
+  /** A step asked for by the link, checked against the run once it is ready. */
+  const wanted = useRef<number | null>(initial.state.step);
+  const started = useRef(false);
+
+  const load = useCallback(
+    (name: string, step: number | null) => {
+      wanted.current = step;
+      setPreset(name);
+      store.getState().load({ kind: 'preset', name }, step ? { step } : undefined);
+    },
+    [store],
+  );
+
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    load(initial.state.preset, initial.state.step);
+  }, [load, initial]);
+
+  // Once ready: a step past the end falls back to 0; afterwards the hash follows the page.
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        if (s.status !== 'ready' || !s.info) return;
+        const w = wanted.current;
+        if (w !== null && (s.info !== prev.info || prev.status !== 'ready')) {
+          wanted.current = null;
+          if (w > s.info.totalSteps) {
+            setNotice(
+              `The link’s step ${w} is past the end of this run (${s.info.totalSteps} steps); starting at step 0.`,
+            );
+            s.seek(0);
+            return;
+          }
+        }
+        if (syncUrl && (s.step !== prev.step || s.info !== prev.info))
+          replaceHash(formatHash({ preset, step: s.step, embed }));
+      }),
+    [store, preset, embed, syncUrl],
+  );
+
+  // Editing the address bar by hand loads or seeks.
+  useEffect(() => {
+    if (!syncUrl) return;
+    const onHashChange = () => {
+      const parsed = parseHash(window.location.hash, presetNames(), DEFAULT_PRESET);
+      setNotice(parsed.problems.join(' ') || null);
+      setEmbed(parsed.state.embed);
+      if (parsed.state.preset !== preset) load(parsed.state.preset, parsed.state.step);
+      else if (parsed.state.step !== null) store.getState().seek(parsed.state.step);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, [syncUrl, preset, load, store]);
+
+  const onScenarioChange = useCallback(
+    (name: string) => {
+      setNotice(null);
+      load(name, null);
+      if (syncUrl) replaceHash(formatHash({ preset: name, step: 0, embed }));
+    },
+    [load, syncUrl, embed],
+  );
+
+  return (
+    <EngineProvider store={store}>
+      <Visualiser
+        scenario={preset}
+        onScenarioChange={onScenarioChange}
+        embed={embed}
+        notice={notice}
+        onDismissNotice={() => setNotice(null)}
+      />
+    </EngineProvider>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * The page state in the URL hash: `#preset=teaching&step=40`, plus `&embed=1` for the embedded
+ * view. Parsing never fails: a bad value becomes a problem sentence and the default.
+ */
+export interface HashState {
+  preset: string;
+  /** The requested step, or null for "start at 0". */
+  step: number | null;
+  embed: boolean;
+}
+
+export interface ParsedHash {
+  state: HashState;
+  /** Sentences for the user about values that were ignored. */
+  problems: string[];
+}
+
+export function parseHash(hash: string, presets: readonly string[], fallback: string): ParsedHash {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const problems: string[] = [];
+  let preset = fallback;
+  const p = params.get('preset');
+  if (p !== null) {
+    if (presets.includes(p)) preset = p;
+    else
+      problems.push(
+        `The link asks for the scenario “${p}”, which does not exist; showing “${fallback}” instead.`,
+      );
+  }
+  let step: number | null = null;
+  const s = params.get('step');
+  if (s !== null) {
+    if (/^\d{1,9}$/.test(s.trim())) step = Number(s.trim());
+    else problems.push(`The link’s step “${s}” is not a step number; starting at step 0.`);
+  }
+  const e = params.get('embed');
+  const embed = e === '1' || e === 'true';
+  if (e !== null && !embed && e !== '0' && e !== 'false')
+    problems.push(`The link’s embed value “${e}” is not 1 or 0; showing the full page.`);
+  return { state: { preset, step, embed }, problems };
+}
+
+export function formatHash(state: HashState): string {
+  const parts = [`preset=${encodeURIComponent(state.preset)}`];
+  if (state.step !== null) parts.push(`step=${state.step}`);
+  if (state.embed) parts.push('embed=1');
+  return `#${parts.join('&')}`;
+}

@@ -1,0 +1,61 @@
+/** What both grid renderers draw and report: the one behaviour behind two drawing techniques. */
+import type { Arrow } from '../protocol/messages';
+import type { GridLayout, ZoneBlock } from './layout';
+import type { OverlaySet } from './overlays';
+import type { FrameColumns } from './paint';
+import { formatCount, pagesToBytes } from './units';
+
+export interface GridData {
+  layout: GridLayout;
+  frames: FrameColumns;
+  /** Bumped whenever `frames` changed in place. */
+  version: number;
+  overlays: OverlaySet;
+  /** True while the boot kernel runs: NSF then means "unsafe". */
+  bootSide: boolean;
+  /** Frames the current step touched (-1 entries are ignored). */
+  touched: readonly number[];
+  arrows: readonly Arrow[];
+  /** The inspected frame. */
+  selected: number | null;
+}
+
+export interface HoverInfo {
+  pfn: number;
+  /** Client (viewport) coordinates of the pointer or the focused cell. */
+  x: number;
+  y: number;
+}
+
+export interface GridCallbacks {
+  onSelect: (pfn: number) => void;
+  onHover: (hover: HoverInfo | null) => void;
+  /** Keyboard focus leaves the grid with Escape. */
+  onEscape?: () => void;
+}
+
+export interface GridRenderer {
+  update(data: GridData): void;
+  /** Bring `pfn` into view, large enough to read (canvas: zoom in on it). */
+  zoomToPfn(pfn: number): void;
+  zoomBy(factor: number): void;
+  /** Show the whole machine. */
+  fit(): void;
+  destroy(): void;
+}
+
+/** "Normal · lowmem · pfn 0–47 · 192 KiB" */
+export function zoneLabel(z: ZoneBlock): string {
+  const kind = z.highmem ? 'highmem' : 'lowmem';
+  return `${z.name} · ${kind} · pfn ${formatCount(z.start)}–${formatCount(z.end - 1)} · ${pagesToBytes(z.end - z.start)}`;
+}
+
+/** Marks the end of a grid draw for `npm run bench:browser` (User Timing, no globals). */
+export function measureDraw(name: string, start: number, frames: number): void {
+  if (typeof performance.measure !== 'function') return;
+  try {
+    performance.measure(name, { start, end: performance.now(), detail: { frames } });
+  } catch {
+    // Old engines without the options form: timing is optional.
+  }
+}

@@ -1,0 +1,46 @@
+/** Framework-free drawing of the page-frame grid: React creates, updates and destroys these. */
+import { createCanvasGrid } from './canvasGrid';
+import type { GridCallbacks, GridRenderer } from './gridTypes';
+import { chooseColumns, computeLayout } from './layout';
+import type { GridLayout, ZoneLike } from './layout';
+import { createSvgGrid, svgLabelUnits } from './svgGrid';
+
+/** Up to this many frames the grid is SVG (focusable cells); above it, canvas. */
+export const SVG_MAX_FRAMES = 4096;
+
+export type RendererKind = 'svg' | 'canvas';
+
+export function rendererFor(frames: number): RendererKind {
+  return frames <= SVG_MAX_FRAMES ? 'svg' : 'canvas';
+}
+
+/** The grid layout each renderer uses for a machine. */
+export function layoutFor(zones: readonly ZoneLike[], frames: number): GridLayout {
+  if (rendererFor(frames) === 'svg') {
+    const cols = chooseColumns(frames, 2);
+    return computeLayout(zones, frames, cols, Math.max(0.9, (svgLabelUnits(cols) * 1.7) / 10));
+  }
+  const cols = chooseColumns(frames, 1);
+  const rows = Math.ceil(frames / cols);
+  return computeLayout(zones, frames, cols, Math.max(2, Math.ceil(rows * 0.035)));
+}
+
+export function createGrid(
+  kind: RendererKind,
+  host: HTMLElement,
+  callbacks: GridCallbacks,
+): GridRenderer {
+  return kind === 'svg' ? createSvgGrid(host, callbacks) : createCanvasGrid(host, callbacks);
+}
+
+export { createSvgGrid, createCanvasGrid };
+export type { GridCallbacks, GridData, GridRenderer, HoverInfo } from './gridTypes';
+export { zoneLabel } from './gridTypes';
+export type { GridLayout, ZoneBlock, ZoneLike } from './layout';
+export { pfnCell, cellPfn, zoneOf } from './layout';
+export { OVERLAYS, markNames, markersFor, isUnsafe } from './overlays';
+export type { OverlayKey, OverlaySet, OverlayDef } from './overlays';
+export { ROLE_STYLES, roleStyle, SELECTED } from './palette';
+export { ARROW_COLOURS, ARROW_LABELS } from './arrows';
+export { countRoles } from './paint';
+export * from './units';

@@ -1,0 +1,424 @@
+/**
+ * The SVG grid renderer, for machines up to a few thousand frames: one focusable `<g>` per frame
+ * (roving tabindex, arrow keys move between frames, Enter inspects), hover reports for tooltips,
+ * markers for the overlays, rings for the frames of the current step and arrows for its copies.
+ * The SVG scales with its box through the viewBox, in grid units of U per cell.
+ */
+import { select } from 'd3';
+import type { Selection } from 'd3';
+import { ROLE_NAMES } from '../core';
+import { ARROW_COLOURS, arrowCurve, shorten } from './arrows';
+import type { ArrowKind } from './arrows';
+import type { GridCallbacks, GridData, GridRenderer } from './gridTypes';
+import { measureDraw, zoneLabel } from './gridTypes';
+import { pfnCell, zoneOf } from './layout';
+import type { GridLayout } from './layout';
+import { OVERLAYS, markNames, markersFor } from './overlays';
+import type { Marker, MarkerSlot } from './overlays';
+import { HIGHLIGHT_DARK, HIGHLIGHT_LIGHT, SELECTED, ZONE_LABEL, roleStyle } from './palette';
+
+const U = 10;
+const GAP = 0.6;
+const PAD = 3;
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Zone label size in SVG units: grows with the columns so it stays readable when cells shrink. */
+export function svgLabelUnits(cols: number): number {
+  return Math.max(4.2, (cols * U) / 70);
+}
+
+type G = Selection<SVGGElement, unknown, null, undefined>;
+
+interface CellCache {
+  el: SVGGElement;
+  rect: SVGRectElement;
+  glyph: SVGTextElement;
+  marks: SVGGElement;
+  key: number;
+}
+
+function svgEl<K extends keyof SVGElementTagNameMap>(tag: K): SVGElementTagNameMap[K] {
+  return document.createElementNS(SVG_NS, tag);
+}
+
+const SLOT_POS: Readonly<Record<Exclude<MarkerSlot, 'hatch'>, [number, number]>> = {
+  tl: [1.9, 1.9],
+  tr: [U - GAP - 1.9, 1.9],
+  br: [U - GAP - 1.9, U - GAP - 1.9],
+  bl: [1.9, U - GAP - 1.9],
+  top: [(U - GAP) / 2, 1.5],
+};
+
+function drawMarker(parent: SVGGElement, m: Marker): void {
+  if (m.slot === 'hatch') {
+    const r = svgEl('rect');
+    r.setAttribute('width', String(U - GAP));
+    r.setAttribute('height', String(U - GAP));
+    r.setAttribute('fill', 'url(#grid-hatch)');
+    r.setAttribute('stroke', m.colour);
+    r.setAttribute('stroke-width', '0.7');
+    parent.appendChild(r);
+    return;
+  }
+  const [cx, cy] = SLOT_POS[m.slot];
+  const w = m.slot === 'top' ? 1.2 + 0.95 * m.text.length : 3.2;
+  const h = m.slot === 'top' ? 2.4 : 3.2;
+  const bg = svgEl('rect');
+  bg.setAttribute('x', String(cx - w / 2));
+  bg.setAttribute('y', String(cy - h / 2));
+  bg.setAttribute('width', String(w));
+  bg.setAttribute('height', String(h));
+  bg.setAttribute('rx', '0.6');
+  bg.setAttribute('fill', m.colour);
+  bg.setAttribute('stroke', '#ffffff');
+  bg.setAttribute('stroke-width', '0.35');
+  const t = svgEl('text');
+  t.setAttribute('x', String(cx));
+  t.setAttribute('y', String(cy));
+  t.setAttribute('class', m.slot === 'top' ? 'cell-mark cell-mark-small' : 'cell-mark');
+  t.textContent = m.text;
+  parent.append(bg, t);
+}
+
+function describe(layout: GridLayout, data: GridData, pfn: number): string {
+  const z = layout.zones[zoneOf(layout, pfn)];
+  const role = ROLE_NAMES[data.frames.role[pfn]] ?? 'unknown';
+  const marks = markNames(data.frames.flags[pfn]);
+  const parts = [`pfn ${pfn}`, z ? z.name : '', role];
+  if (marks.length) parts.push(marks.join(', '));
+  if (data.selected === pfn) parts.push('inspected');
+  return parts.filter(Boolean).join(', ');
+}
+
+function styleKey(data: GridData): number {
+  let k = data.bootSide ? 1 : 0;
+  for (const o of data.overlays) k |= 2 << OVERLAYS.findIndex((d) => d.key === o);
+  return k;
+}
+
+export function createSvgGrid(host: HTMLElement, cb: GridCallbacks): GridRenderer {
+  const svg = select(host)
+    .append('svg')
+    .attr('class', 'grid-svg')
+    .attr('role', 'group')
+    .attr('aria-roledescription', 'page frame grid')
+    .attr('preserveAspectRatio', 'xMidYMin meet');
+  const defs = svg.append('defs');
+  const hatch = defs
+    .append('pattern')
+    .attr('id', 'grid-hatch')
+    .attr('patternUnits', 'userSpaceOnUse')
+    .attr('width', 2.2)
+    .attr('height', 2.2)
+    .attr('patternTransform', 'rotate(45)');
+  hatch
+    .append('rect')
+    .attr('width', 2.2)
+    .attr('height', 2.2)
+    .attr('fill', 'rgba(255,255,255,0.25)');
+  hatch.append('rect').attr('width', 0.9).attr('height', 2.2).attr('fill', '#c63b00');
+  for (const [kind, colour] of Object.entries(ARROW_COLOURS)) {
+    defs
+      .append('marker')
+      .attr('id', `grid-arrow-${kind}`)
+      .attr('viewBox', '0 0 10 10')
+      .attr('refX', 6)
+      .attr('refY', 5)
+      .attr('markerWidth', 4)
+      .attr('markerHeight', 4)
+      .attr('orient', 'auto-start-reverse')
+      .append('path')
+      .attr('d', 'M0,0 L10,5 L0,10 z')
+      .attr('fill', colour)
+      .attr('stroke', '#ffffff')
+      .attr('stroke-width', 1);
+  }
+  const gZones: G = svg.append('g').attr('class', 'grid-zones');
+  const gCells: G = svg.append('g').attr('class', 'grid-cells');
+  const gRings: G = svg.append('g').attr('class', 'grid-rings').attr('pointer-events', 'none');
+  const gArrows: G = svg.append('g').attr('class', 'grid-arrows').attr('pointer-events', 'none');
+
+  let layout: GridLayout | null = null;
+  let cells: CellCache[] = [];
+  let last: GridData | null = null;
+  let active = 0;
+  let hovered = -1;
+  let lastStyle = -1;
+  const prev = { role: new Uint8Array(0), flags: new Uint8Array(0), match: new Uint8Array(0) };
+
+  function centre(pfn: number): { x: number; y: number } | null {
+    if (!layout) return null;
+    const c = pfnCell(layout, pfn);
+    return c ? { x: c.col * U + (U - GAP) / 2, y: c.row * U + (U - GAP) / 2 } : null;
+  }
+
+  function build(l: GridLayout): void {
+    layout = l;
+    const w = l.cols * U;
+    const h = l.rows * U;
+    svg.attr('viewBox', `${-PAD} ${-PAD} ${w + 2 * PAD} ${h + 2 * PAD}`);
+    gZones.selectAll('*').remove();
+    gCells.selectAll('*').remove();
+    for (const z of l.zones) {
+      gZones
+        .append('rect')
+        .attr('class', z.highmem ? 'zone-bg zone-high' : 'zone-bg zone-low')
+        .attr('x', -1.2)
+        .attr('y', z.rowStart * U - 1.2)
+        .attr('width', w - GAP + 2.4)
+        .attr('height', z.rows * U - GAP + 2.4)
+        .attr('rx', 1.5);
+      gZones
+        .append('text')
+        .attr('class', 'zone-label')
+        .attr('x', -0.6)
+        .attr('y', z.rowStart * U - 2.6)
+        .attr('font-size', svgLabelUnits(l.cols))
+        .attr('fill', ZONE_LABEL)
+        .text(zoneLabel(z));
+    }
+    cells = [];
+    const frag = document.createDocumentFragment();
+    for (const z of l.zones) {
+      for (let pfn = z.start; pfn < z.end; pfn++) {
+        const c = pfnCell(l, pfn);
+        if (!c) continue;
+        const el = svgEl('g');
+        el.setAttribute('class', 'cell');
+        el.setAttribute('transform', `translate(${c.col * U},${c.row * U})`);
+        el.setAttribute('data-pfn', String(pfn));
+        el.setAttribute('role', 'button');
+        el.setAttribute('tabindex', '-1');
+        const rect = svgEl('rect');
+        rect.setAttribute('width', String(U - GAP));
+        rect.setAttribute('height', String(U - GAP));
+        rect.setAttribute('rx', '0.8');
+        const glyph = svgEl('text');
+        glyph.setAttribute('class', 'cell-glyph');
+        glyph.setAttribute('x', String((U - GAP) / 2));
+        glyph.setAttribute('y', String((U - GAP) / 2 + 0.3));
+        const marks = svgEl('g');
+        el.append(rect, glyph, marks);
+        frag.appendChild(el);
+        cells[pfn] = { el, rect, glyph, marks, key: -1 };
+      }
+    }
+    gCells.node()?.appendChild(frag);
+    active = l.zones[0]?.start ?? 0;
+    cells[active]?.el.setAttribute('tabindex', '0');
+    prev.role = new Uint8Array(0);
+  }
+
+  function paintCell(data: GridData, pfn: number): void {
+    const c = cells[pfn];
+    if (!c) return;
+    const r = data.frames.role[pfn];
+    const f = data.frames.flags[pfn];
+    const m = data.frames.match[pfn];
+    const st = roleStyle(r);
+    c.rect.setAttribute('fill', st.fill);
+    c.rect.setAttribute('class', r === 1 ? 'cell-bg cell-free' : 'cell-bg');
+    c.glyph.textContent = st.glyph;
+    c.glyph.setAttribute('fill', st.ink);
+    c.marks.replaceChildren();
+    for (const mk of markersFor(f, m, data.overlays, data.bootSide)) drawMarker(c.marks, mk);
+    c.el.setAttribute('aria-label', describe(layout as GridLayout, data, pfn));
+  }
+
+  function paintCells(data: GridData): number {
+    const { role, flags, match } = data.frames;
+    const sk = styleKey(data);
+    const all = sk !== lastStyle || prev.role.length !== role.length;
+    if (all) {
+      prev.role = new Uint8Array(role.length);
+      prev.flags = new Uint8Array(role.length);
+      prev.match = new Uint8Array(role.length);
+    }
+    let n = 0;
+    for (let pfn = 0; pfn < role.length; pfn++) {
+      if (
+        !all &&
+        prev.role[pfn] === role[pfn] &&
+        prev.flags[pfn] === flags[pfn] &&
+        prev.match[pfn] === match[pfn]
+      )
+        continue;
+      paintCell(data, pfn);
+      prev.role[pfn] = role[pfn];
+      prev.flags[pfn] = flags[pfn];
+      prev.match[pfn] = match[pfn];
+      n++;
+    }
+    lastStyle = sk;
+    return n;
+  }
+
+  function ring(pfn: number, cls: string, colour: string, width: number, grow: number): void {
+    if (!layout) return;
+    const c = pfnCell(layout, pfn);
+    if (!c) return;
+    gRings
+      .append('rect')
+      .attr('class', cls)
+      .attr('x', c.col * U - grow)
+      .attr('y', c.row * U - grow)
+      .attr('width', U - GAP + 2 * grow)
+      .attr('height', U - GAP + 2 * grow)
+      .attr('rx', 1.2)
+      .attr('fill', 'none')
+      .attr('stroke', colour)
+      .attr('stroke-width', width);
+  }
+
+  function paintRings(data: GridData): void {
+    gRings.selectAll('*').remove();
+    const touched = [...new Set(data.touched.filter((p) => p >= 0 && p < data.layout.frames))];
+    for (const p of touched) ring(p, 'ring-touched-under', HIGHLIGHT_DARK, 1.6, 0.5);
+    for (const p of touched) ring(p, 'ring-touched', HIGHLIGHT_LIGHT, 0.6, 0.5);
+    if (data.selected !== null) ring(data.selected, 'ring-selected', SELECTED, 1.1, 1.3);
+  }
+
+  function paintArrows(data: GridData): void {
+    gArrows.selectAll('*').remove();
+    for (const a of data.arrows) {
+      const from = centre(a.from);
+      const to = centre(a.to);
+      if (!from || !to || a.from === a.to) continue;
+      const { c } = arrowCurve(from, to);
+      const end = shorten(c, to, 2.6);
+      const start = shorten(c, from, 2.2);
+      const { d } = arrowCurve(start, end);
+      const kind: ArrowKind = a.kind;
+      gArrows
+        .append('path')
+        .attr('d', d)
+        .attr('fill', 'none')
+        .attr('stroke', '#ffffff')
+        .attr('stroke-width', 1.6)
+        .attr('stroke-linecap', 'round');
+      gArrows
+        .append('path')
+        .attr('class', `arrow arrow-${kind}`)
+        .attr('d', d)
+        .attr('fill', 'none')
+        .attr('stroke', ARROW_COLOURS[kind])
+        .attr('stroke-width', 0.7)
+        .attr('marker-end', `url(#grid-arrow-${kind})`);
+    }
+  }
+
+  function pfnOf(target: EventTarget | null): number {
+    const el = target instanceof Element ? target.closest('.cell') : null;
+    const v = el?.getAttribute('data-pfn');
+    return v == null ? -1 : Number(v);
+  }
+
+  function focusCell(pfn: number): void {
+    const next = cells[pfn];
+    if (!next) return;
+    cells[active]?.el.setAttribute('tabindex', '-1');
+    active = pfn;
+    next.el.setAttribute('tabindex', '0');
+    next.el.focus();
+  }
+
+  const node = svg.node() as SVGSVGElement;
+  const onPointerMove = (e: PointerEvent): void => {
+    const pfn = pfnOf(e.target);
+    if (pfn === hovered && pfn >= 0) {
+      cb.onHover({ pfn, x: e.clientX, y: e.clientY });
+      return;
+    }
+    hovered = pfn;
+    cb.onHover(pfn >= 0 ? { pfn, x: e.clientX, y: e.clientY } : null);
+  };
+  const onPointerLeave = (): void => {
+    hovered = -1;
+    cb.onHover(null);
+  };
+  // A mouse click inspects without moving keyboard focus into the grid, so ←/→ keep stepping.
+  const onPointerDown = (e: PointerEvent): void => {
+    if (pfnOf(e.target) >= 0) e.preventDefault();
+  };
+  const onClick = (e: MouseEvent): void => {
+    const pfn = pfnOf(e.target);
+    if (pfn >= 0) cb.onSelect(pfn);
+  };
+  const onFocusIn = (e: FocusEvent): void => {
+    const pfn = pfnOf(e.target);
+    if (pfn < 0 || !(e.target instanceof Element)) return;
+    const r = e.target.getBoundingClientRect();
+    cb.onHover({ pfn, x: r.right, y: r.bottom });
+  };
+  const onFocusOut = (): void => cb.onHover(null);
+  const onKeyDown = (e: KeyboardEvent): void => {
+    const pfn = pfnOf(e.target);
+    if (pfn < 0 || !layout || e.altKey || e.ctrlKey || e.metaKey) return;
+    const moves: Record<string, number> = {
+      ArrowLeft: -1,
+      ArrowRight: 1,
+      ArrowUp: -layout.cols,
+      ArrowDown: layout.cols,
+    };
+    if (e.key in moves && !e.shiftKey) {
+      const next = pfn + moves[e.key];
+      if (cells[next]) focusCell(next);
+    } else if (e.key === 'Enter' || e.key === ' ') {
+      cb.onSelect(pfn);
+    } else if (e.key === 'Escape') {
+      (e.target as SVGGElement).blur();
+      cb.onEscape?.();
+    } else return;
+    e.preventDefault();
+    e.stopPropagation();
+  };
+  node.addEventListener('pointermove', onPointerMove);
+  node.addEventListener('pointerleave', onPointerLeave);
+  node.addEventListener('pointerdown', onPointerDown);
+  node.addEventListener('click', onClick);
+  node.addEventListener('focusin', onFocusIn);
+  node.addEventListener('focusout', onFocusOut);
+  node.addEventListener('keydown', onKeyDown);
+
+  return {
+    update(data) {
+      const t0 = performance.now();
+      if (data.layout !== layout) build(data.layout);
+      const n = paintCells(data);
+      if (last && last.selected !== data.selected) {
+        for (const p of [last.selected, data.selected])
+          if (p !== null) cells[p]?.el.setAttribute('aria-label', describe(data.layout, data, p));
+      }
+      paintRings(data);
+      paintArrows(data);
+      last = data;
+      measureDraw('grid:svg', t0, n);
+    },
+    zoomToPfn(pfn) {
+      const c = cells[pfn];
+      if (!c) return;
+      cells[active]?.el.setAttribute('tabindex', '-1');
+      active = pfn;
+      c.el.setAttribute('tabindex', '0');
+      if (typeof c.el.scrollIntoView === 'function') c.el.scrollIntoView({ block: 'nearest' });
+    },
+    zoomBy() {
+      // The SVG grid always shows every frame; zoom is the canvas renderer's.
+    },
+    fit() {
+      if (last) paintRings(last);
+    },
+    destroy() {
+      node.removeEventListener('pointermove', onPointerMove);
+      node.removeEventListener('pointerleave', onPointerLeave);
+      node.removeEventListener('pointerdown', onPointerDown);
+      node.removeEventListener('click', onClick);
+      node.removeEventListener('focusin', onFocusIn);
+      node.removeEventListener('focusout', onFocusOut);
+      node.removeEventListener('keydown', onKeyDown);
+      svg.remove();
+      cells = [];
+      layout = null;
+    },
+  };
+}

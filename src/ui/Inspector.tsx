@@ -1,0 +1,156 @@
+import { useState } from 'react';
+import { ROLE_NAMES } from '../core';
+import { formatCount, formatWord, markNames } from '../render';
+import { useEngine, useEngineStore } from './EngineContext';
+import { Icon } from './Icons';
+import { useSelection } from './SelectionContext';
+
+/** Opens any frame by number: type a pfn, press Enter. */
+function PfnInput({ max }: { max: number }) {
+  const { select } = useSelection();
+  const [text, setText] = useState('');
+  const n = Number(text);
+  const valid = text.trim() !== '' && Number.isInteger(n) && n >= 0 && n < max;
+  return (
+    <form
+      className="pfn-input"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (valid) select(n);
+      }}
+    >
+      <label>
+        <span>Frame</span>
+        <input
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={max - 1}
+          placeholder="pfn"
+          aria-label="Frame number"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </label>
+      <button type="submit" className="btn btn-small" disabled={!valid}>
+        Inspect
+      </button>
+    </form>
+  );
+}
+
+function History() {
+  const store = useEngineStore();
+  const inspection = useEngine((s) => s.inspection);
+  const step = useEngine((s) => s.step);
+  if (!inspection) return null;
+  const { history, historyTotal } = inspection;
+  return (
+    <div className="history">
+      <h3>
+        Steps that touched it <span className="muted">({formatCount(historyTotal)})</span>
+      </h3>
+      {history.length === 0 ? (
+        <p className="muted">No step touches this frame.</p>
+      ) : (
+        <ol>
+          {history.map((h) => {
+            const target = h.step + 1;
+            return (
+              <li key={h.step} className={target === step ? 'history-current' : undefined}>
+                <button
+                  type="button"
+                  className="history-step"
+                  aria-label={`Go to step ${target}: ${h.functionName}`}
+                  onClick={() => store.getState().seek(target)}
+                >
+                  <span className="num">Step {target}</span> <code>{h.functionName}</code>
+                </button>
+                <span className="history-text">{h.narration}</span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {historyTotal > history.length && (
+        <p className="muted">… and {formatCount(historyTotal - history.length)} more.</p>
+      )}
+    </div>
+  );
+}
+
+/** Everything about one frame: where it is, what it holds now and at snapshot time, its history. */
+export function Inspector() {
+  const { selected, select } = useSelection();
+  const frames = useEngine((s) => s.frames);
+  useEngine((s) => s.framesVersion);
+  const info = useEngine((s) => s.info);
+  const inspection = useEngine((s) => s.inspection);
+  const max = info?.frames ?? 0;
+  const pfn = selected;
+  const live = pfn !== null && frames && pfn < frames.role.length ? pfn : null;
+  const ins = inspection && inspection.pfn === pfn ? inspection : null;
+  const zone = info?.zones.find((z) => pfn !== null && pfn >= z.start && pfn < z.end);
+
+  return (
+    <section className="inspector" aria-label="Frame inspector">
+      <header className="panel-head">
+        <h2>Frame inspector</h2>
+        {pfn !== null && (
+          <button
+            type="button"
+            className="btn btn-icon"
+            aria-label="Close the inspector"
+            onClick={() => select(null)}
+          >
+            <Icon name="close" />
+          </button>
+        )}
+      </header>
+      <PfnInput max={max} />
+      {live === null || !frames ? (
+        <p className="muted">Click a frame in the grid, or type its number.</p>
+      ) : (
+        <>
+          <dl className="facts">
+            <div>
+              <dt>pfn</dt>
+              <dd className="num">{formatCount(live)}</dd>
+            </div>
+            <div>
+              <dt>zone</dt>
+              <dd>
+                {ins?.zone ?? zone?.name ?? '?'} ({zone?.highmem ? 'highmem' : 'lowmem'})
+              </dd>
+            </div>
+            <div>
+              <dt>role</dt>
+              <dd>{ROLE_NAMES[frames.role[live]]}</dd>
+            </div>
+            <div>
+              <dt>marks</dt>
+              <dd>{markNames(frames.flags[live]).join(', ') || 'none'}</dd>
+            </div>
+            <div>
+              <dt>content now</dt>
+              <dd className="mono">{ins ? formatWord(ins.content) : '…'}</dd>
+            </div>
+            <div>
+              <dt>at snapshot</dt>
+              <dd className="mono">
+                {ins
+                  ? ins.snapshotContent === null
+                    ? 'not saved'
+                    : formatWord(ins.snapshotContent)
+                  : '…'}
+                {frames.match[live] === 1 && <span className="match-ok"> ✓ matches</span>}
+                {frames.match[live] === 2 && <span className="match-bad"> ✗ differs</span>}
+              </dd>
+            </div>
+          </dl>
+          <History />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,115 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { GridRenderer } from '../render';
+import { BitmapsPanel } from './BitmapsPanel';
+import { Controls } from './Controls';
+import { CountersPanel } from './CountersPanel';
+import { useEngine, useEngineStore } from './EngineContext';
+import { FramesPanel } from './FramesPanel';
+import { ImagePanel } from './ImagePanel';
+import { Inspector } from './Inspector';
+import { KernelLogPanel } from './KernelLogPanel';
+import { NarrationPanel } from './NarrationPanel';
+import { PbeListsPanel } from './PbeListsPanel';
+import { ScenarioPicker } from './ScenarioPicker';
+import { SelectionContext } from './SelectionContext';
+import type { Selection } from './SelectionContext';
+import { SourcePanel } from './SourcePanel';
+import { StatusBanner } from './StatusBanner';
+import { StepCounter } from './StepCounter';
+import { Timeline } from './Timeline';
+import { useKeyboardShortcuts } from './useKeyboardShortcuts';
+
+export interface VisualiserProps {
+  /** The preset shown in the picker. */
+  scenario: string;
+  onScenarioChange: (preset: string) => void;
+  /** Embedded: only the grid, the narration and the controls. */
+  embed?: boolean;
+  /** A message for the user (e.g. a bad link), shown until dismissed. */
+  notice?: string | null;
+  onDismissNotice?: () => void;
+}
+
+/** The whole page: header, the three columns of panels and the playback bar. */
+export function Visualiser({
+  scenario,
+  onScenarioChange,
+  embed = false,
+  notice,
+  onDismissNotice,
+}: VisualiserProps) {
+  const store = useEngineStore();
+  useKeyboardShortcuts(store);
+  const loadId = useEngine((s) => s.info?.loadId ?? -1);
+  // The inspected frame belongs to one run: a new run (loadId) starts with none.
+  const [picked, setPicked] = useState<{ loadId: number; pfn: number | null }>({
+    loadId,
+    pfn: null,
+  });
+  const selected = picked.loadId === loadId ? picked.pfn : null;
+  const gridApi = useRef<GridRenderer | null>(null);
+
+  const select = useCallback(
+    (pfn: number | null) => {
+      setPicked({ loadId: store.getState().info?.loadId ?? -1, pfn });
+      store.getState().inspect(pfn);
+      if (pfn !== null) gridApi.current?.zoomToPfn(pfn);
+    },
+    [store],
+  );
+  const selection = useMemo<Selection>(() => ({ selected, select }), [selected, select]);
+
+  return (
+    <SelectionContext.Provider value={selection}>
+      <div className={embed ? 'app app-embed' : 'app'}>
+        {!embed && (
+          <header className="app-header">
+            <h1>
+              swsusp-viz <small>Linux 2.6.20 hibernation snapshot, step by step</small>
+            </h1>
+            <ScenarioPicker value={scenario} onChange={onScenarioChange} />
+          </header>
+        )}
+        {notice && (
+          <div className="banner banner-notice" role="alert">
+            <span>{notice}</span>
+            {onDismissNotice && (
+              <button type="button" className="btn btn-small" onClick={onDismissNotice}>
+                Dismiss
+              </button>
+            )}
+          </div>
+        )}
+        <StatusBanner />
+        <main className="app-main">
+          <div className="col col-frames">
+            <FramesPanel apiRef={gridApi} compact={embed} />
+            {!embed && <Inspector />}
+          </div>
+          <div className="col col-explain">
+            <NarrationPanel />
+            {!embed && (
+              <>
+                <SourcePanel />
+                <CountersPanel />
+              </>
+            )}
+          </div>
+          {!embed && (
+            <div className="col col-structs">
+              <BitmapsPanel />
+              <PbeListsPanel />
+              <ImagePanel />
+              <KernelLogPanel />
+            </div>
+          )}
+        </main>
+        <footer className="app-footer">
+          <Controls />
+          <StepCounter />
+          <Timeline />
+        </footer>
+      </div>
+    </SelectionContext.Provider>
+  );
+}

@@ -1,0 +1,199 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ROLE_COUNT, Marks, Role } from '../../src/core';
+import { createCanvasGrid, createSvgGrid, layoutFor, rendererFor } from '../../src/render';
+import type { GridData, OverlayKey } from '../../src/render';
+import { fitView, pointToPfn } from '../../src/render/hitTest';
+import { cellPfn, computeLayout, pfnCell } from '../../src/render/layout';
+import { buildOverlayLut, fadeWords, paintFrames } from '../../src/render/paint';
+import { ROLE_STYLES, ROLE_WORDS, inkFor, rgbaWord } from '../../src/render/palette';
+import { fakeFrames, fakeInfo, stubCanvas } from './fakeStore';
+
+const zones = fakeInfo().zones;
+const layout = computeLayout(zones, 16, 4, 1);
+
+function data(over: Partial<GridData> = {}): GridData {
+  return {
+    layout,
+    frames: fakeFrames(),
+    version: 1,
+    overlays: new Set<OverlayKey>(),
+    bootSide: false,
+    touched: [],
+    arrows: [],
+    selected: null,
+    ...over,
+  };
+}
+
+describe('layout', () => {
+  it('stacks zones with a label band each and keeps pfn order', () => {
+    const l = computeLayout(zones, 16, 4, 1);
+    expect(l.zones.map((z) => [z.labelRow, z.rowStart, z.rows])).toEqual([
+      [0, 1, 3],
+      [4, 5, 2],
+    ]);
+    expect(l.rows).toBe(7);
+    expect(pfnCell(l, 0)).toEqual({ col: 0, row: 1 });
+    expect(pfnCell(l, 9)).toEqual({ col: 1, row: 3 });
+    expect(pfnCell(l, 10)).toEqual({ col: 0, row: 5 });
+    for (let p = 0; p < 16; p++) {
+      const c = pfnCell(l, p)!;
+      expect(cellPfn(l, c.col, c.row)).toBe(p);
+    }
+    expect(cellPfn(l, 0, 0)).toBe(-1); // label band
+    expect(cellPfn(l, 2, 3)).toBe(-1); // past the end of Normal
+    expect(cellPfn(l, 4, 1)).toBe(-1); // outside the columns
+  });
+
+  it('picks SVG up to 4096 frames, canvas above, 1024 columns for 4 GiB', () => {
+    expect(rendererFor(80)).toBe('svg');
+    expect(rendererFor(4096)).toBe('svg');
+    expect(rendererFor(4097)).toBe('canvas');
+    expect(layoutFor(zones, 80).cols).toBe(16);
+    const big = layoutFor(
+      [
+        { name: 'DMA', start: 0, end: 4096, highmem: false },
+        { name: 'Normal', start: 4096, end: 229376, highmem: false },
+        { name: 'HighMem', start: 229376, end: 1048576, highmem: true },
+      ],
+      1048576,
+    );
+    expect(big.cols).toBe(1024);
+    expect(big.zones.map((z) => z.rows)).toEqual([4, 220, 800]);
+  });
+});
+
+describe('hit testing', () => {
+  it('inverts the view transform', () => {
+    const l = computeLayout(zones, 16, 4, 1);
+    const v = { x: 10, y: 20, k: 8 };
+    expect(pointToPfn(l, v, 10 + 8 * 2 + 1, 20 + 8 * 1 + 7)).toBe(2);
+    expect(pointToPfn(l, v, 10 + 8 * 1 + 4, 20 + 8 * 6 + 4)).toBe(15);
+    expect(pointToPfn(l, v, 5, 25)).toBe(-1);
+    const fit = fitView(l, 200, 100, 0);
+    expect(fit.k).toBeCloseTo(100 / 7);
+    expect(fit.x).toBeCloseTo((200 - 4 * fit.k) / 2);
+  });
+});
+
+describe('palette', () => {
+  it('gives every role its own colour and glyph, with readable ink', () => {
+    expect(ROLE_STYLES).toHaveLength(ROLE_COUNT);
+    expect(new Set(ROLE_STYLES.map((s) => s.fill)).size).toBe(ROLE_COUNT);
+    const glyphs = ROLE_STYLES.map((s) => s.glyph).filter(Boolean);
+    expect(new Set(glyphs).size).toBe(ROLE_COUNT - 1);
+    expect(inkFor('#111111')).toBe('#ffffff');
+    expect(inkFor('#f3f2ee')).toBe('#000000');
+  });
+
+  it('packs colours as little-endian RGBA words', () => {
+    expect(rgbaWord('#0072b2')).toBe(0xffb27200);
+  });
+});
+
+describe('pixel painting', () => {
+  it('writes one word per frame at its grid cell, overlays over faded roles', () => {
+    const l = computeLayout(zones, 16, 4, 1);
+    const pix = new Uint32Array(l.cols * l.rows);
+    const f = fakeFrames();
+    paintFrames(pix, l, f, ROLE_WORDS, null);
+    expect(pix[0]).toBe(0); // label band stays transparent
+    expect(pix[4 * 1 + 0]).toBe(ROLE_WORDS[Role.Kernel]);
+    expect(pix[4 * 1 + 2]).toBe(ROLE_WORDS[Role.Saveable]);
+    expect(pix[4 * 5 + 0]).toBe(ROLE_WORDS[Role.Saveable]); // pfn 10, first HighMem row
+    const lut = buildOverlayLut(new Set<OverlayKey>(['orig']), false);
+    const faded = fadeWords(ROLE_WORDS, 0.7);
+    paintFrames(pix, l, f, faded, lut);
+    expect(pix[4 + 2]).toBe(rgbaWord('#000000')); // pfn 2 has its orig_bm bit
+    expect(pix[4 + 0]).toBe(faded[Role.Kernel]);
+    expect(lut[Marks.NSF]).toBe(0);
+    expect(buildOverlayLut(new Set<OverlayKey>(['safety']), true)[Marks.NSF]).not.toBe(0);
+  });
+});
+
+describe('SVG grid', () => {
+  it('draws one labelled cell per frame with overlays, rings and arrows', () => {
+    const host = document.createElement('div');
+    const onSelect = vi.fn();
+    const onHover = vi.fn();
+    const grid = createSvgGrid(host, { onSelect, onHover });
+    grid.update(data({ overlays: new Set<OverlayKey>(['orig', 'marks']) }));
+    const cells = host.querySelectorAll('.cell');
+    expect(cells).toHaveLength(16);
+    expect(cells[2].getAttribute('aria-label')).toBe('pfn 2, Normal, saveable, orig_bm');
+    expect(cells[2].querySelector('rect')?.getAttribute('fill')).toBe(
+      ROLE_STYLES[Role.Saveable].fill,
+    );
+    expect(cells[2].querySelector('.cell-glyph')?.textContent).toBe('S');
+    const marks = (i: number) =>
+      [...cells[i].querySelectorAll('.cell-mark')].map((m) => m.textContent);
+    expect(marks(2)).toEqual(['o']);
+    expect(marks(3)).toEqual(['o', 'NSF']);
+    expect(marks(4)).toEqual(['NS']);
+    expect(host.querySelector('.zone-label')?.textContent).toBe(
+      'Normal · lowmem · pfn 0–9 · 40 KiB',
+    );
+
+    grid.update(
+      data({
+        version: 2,
+        touched: [2, 4, -1],
+        arrows: [{ from: 2, to: 4, kind: 'copy' }],
+        selected: 10,
+      }),
+    );
+    expect(marks(2)).toEqual([]);
+    expect(host.querySelectorAll('.ring-touched')).toHaveLength(2);
+    expect(host.querySelectorAll('.ring-selected')).toHaveLength(1);
+    const arrow = host.querySelector('.arrow-copy');
+    expect(arrow?.getAttribute('marker-end')).toBe('url(#grid-arrow-copy)');
+    expect(arrow?.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+ Q/);
+    expect(host.querySelectorAll('.cell')[2]).toBe(cells[2]); // same layout: cells are kept
+
+    cells[5].dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(onSelect).toHaveBeenCalledWith(5);
+    cells[6].dispatchEvent(
+      new MouseEvent('pointermove', { bubbles: true, clientX: 3, clientY: 4 }),
+    );
+    expect(onHover).toHaveBeenLastCalledWith({ pfn: 6, x: 3, y: 4 });
+    grid.destroy();
+    expect(host.childElementCount).toBe(0);
+  });
+
+  it('hatches unsafe frames only on the boot kernel side', () => {
+    const host = document.createElement('div');
+    const grid = createSvgGrid(host, { onSelect: vi.fn(), onHover: vi.fn() });
+    grid.update(data({ overlays: new Set<OverlayKey>(['safety']) }));
+    expect(host.querySelectorAll('rect[fill="url(#grid-hatch)"]')).toHaveLength(0);
+    grid.update(data({ overlays: new Set<OverlayKey>(['safety']), bootSide: true }));
+    expect(host.querySelectorAll('rect[fill="url(#grid-hatch)"]')).toHaveLength(1);
+    grid.destroy();
+  });
+});
+
+describe('canvas grid', () => {
+  it('hit-tests a click through the fitted view and names itself', () => {
+    stubCanvas();
+    const host = document.createElement('div');
+    document.body.appendChild(host);
+    const onSelect = vi.fn();
+    const grid = createCanvasGrid(host, { onSelect, onHover: vi.fn() });
+    const d = data();
+    grid.update(d);
+    const canvas = host.querySelector('canvas')!;
+    expect(canvas.getAttribute('aria-label')).toMatch(/^Page frames: 16 frames in 2 zones/);
+    // jsdom has no layout: the renderer falls back to an 800 × 480 box.
+    const v = fitView(d.layout, 800, 480, 6);
+    const at = pfnCell(d.layout, 13)!;
+    canvas.dispatchEvent(
+      new MouseEvent('click', {
+        bubbles: true,
+        clientX: v.x + (at.col + 0.5) * v.k,
+        clientY: v.y + (at.row + 0.5) * v.k,
+      }),
+    );
+    expect(onSelect).toHaveBeenCalledWith(13);
+    grid.destroy();
+    host.remove();
+  });
+});

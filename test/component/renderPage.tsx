@@ -1,0 +1,16 @@
+/** Renders the whole page around a fake (or given) store, as the app does. */
+import { render } from '@testing-library/react';
+import { EngineProvider } from '../../src/ui/EngineContext';
+import type { EngineStore } from '../../src/ui/engineState';
+import { Visualiser } from '../../src/ui/Visualiser';
+import { createFakeStore } from './fakeStore';
+
+export function renderPage(store: EngineStore = createFakeStore(), embed = false) {
+  const onScenarioChange = (): void => undefined;
+  const utils = render(
+    <EngineProvider store={store}>
+      <Visualiser scenario="teaching" onScenarioChange={onScenarioChange} embed={embed} />
+    </EngineProvider>,
+  );
+  return { store, ...utils };
+}
