@@ -1,0 +1,27 @@
+/**
+ * `npm run bench` prints a table; `npm run --silent bench -- --json` prints one
+ * `swsusp-viz/bench@1` JSON object: per machine a `trace` entry (load time, the plain-pass
+ * yardstick and heap) and a `seek` entry (random seeks and ±1 steps). See measure.ts.
+ */
+import { benchMachines } from './machines';
+import { hasGc, measureMachine } from './measure';
+import type { MachineResult } from './measure';
+import { humanReport } from './report';
+
+const json = process.argv.includes('--json');
+const results: MachineResult[] = [];
+for (const m of benchMachines()) {
+  if (!json) process.stderr.write(`measuring ${m.preset}…\n`);
+  results.push(measureMachine(m));
+}
+
+if (json) {
+  const out = {
+    format: 'swsusp-viz/bench@1',
+    trace: results.map((r) => r.trace),
+    seek: results.map((r) => r.seek),
+  };
+  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+} else {
+  process.stdout.write(`${humanReport(results, hasGc())}\n`);
+}

@@ -1,0 +1,275 @@
+/**
+ * The timeline engine: answers the page's ToEngine messages over one loaded run. It never throws
+ * out of handle(): malformed messages, bad scenarios and internal failures all become 'error'
+ * messages. Playback sends a snapshot only after the page has acked the previous one, and then
+ * the one for wherever the play clock is by that time.
+ */
+import { simulate, traceBytes } from '../core';
+import type { Run } from '../core';
+import type { FromEngine, StepUnit, ToEngine } from '../protocol/messages';
+import type { EngineHost } from './host';
+import { resolveSource } from './load';
+import type { Simulate } from './load';
+import { PlayClock } from './player';
+import { ProgressMeter } from './progress';
+import { Session } from './session';
+import type { SessionOptions, SnapshotBody } from './session';
+import { parseMessage } from './validate';
+
+export interface EngineOptions extends Omit<SessionOptions, 'onIndexProgress'> {
+  /** The core's simulate(), replaceable so tests can make it fail. */
+  simulate?: Simulate;
+}
+
+export interface EngineStats {
+  frames: number;
+  steps: number;
+  /** Bytes of the core's step storage (columns, change log, bulk images). */
+  traceBytes: number;
+  keyframes: number;
+  keyframeBytes: number;
+}
+
+type ErrorCode = Extract<FromEngine, { type: 'error' }>['code'];
+
+interface Playback {
+  clock: PlayClock;
+  /** Seq of the snapshot the page has not acked yet, or null. */
+  awaiting: number | null;
+  cancelTimer: (() => void) | null;
+}
+
+class EngineError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function transfersOf(body: SnapshotBody): Transferable[] {
+  const arrays = body.frames ?? body.delta;
+  if (!arrays) return [];
+  return Object.values(arrays).map((a: ArrayBufferView) => a.buffer as ArrayBuffer);
+}
+
+export class Engine {
+  private session: Session | null = null;
+  private seq = 0;
+  /** The state the page holds: that of the last snapshot sent. */
+  private pageAt: number | null = null;
+  private playback: Playback | null = null;
+  private inspected: { pfn: number; key: string } | null = null;
+
+  constructor(
+    private readonly host: EngineHost,
+    private readonly opts: EngineOptions = {},
+  ) {}
+
+  /** Sizes of the loaded run, for the benchmark and for debugging (null when none is loaded). */
+  stats(): EngineStats | null {
+    const s = this.session;
+    if (!s) return null;
+    return {
+      frames: s.frames,
+      steps: s.totalSteps,
+      traceBytes: traceBytes(s.run.trace),
+      keyframes: s.timeline.keyframeCount,
+      keyframeBytes: s.timeline.keyframeBytes,
+    };
+  }
+
+  handle(data: unknown): void {
+    const parsed = parseMessage(data);
+    if (!parsed.ok) {
+      this.error('bad-message', parsed.error);
+      return;
+    }
+    try {
+      this.dispatch(parsed.msg);
+    } catch (e) {
+      if (e instanceof EngineError) this.error(e.code, e.message);
+      else this.error('internal', `internal error: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private dispatch(msg: ToEngine): void {
+    switch (msg.type) {
+      case 'load':
+        return this.load(msg);
+      case 'seek':
+        return this.seek(msg.step);
+      case 'move':
+        return this.move(msg.unit, msg.dir);
+      case 'play':
+        return this.play(msg.unit, msg.rate);
+      case 'pause':
+        return this.stopPlay();
+      case 'ack':
+        return this.ack(msg.seq);
+      case 'inspect':
+        return this.inspect(msg.pfn);
+      case 'dispose':
+        this.stopPlay();
+        this.session = null;
+        this.pageAt = null;
+        this.inspected = null;
+        return;
+    }
+  }
+
+  private post(msg: FromEngine, transfer: Transferable[] = []): void {
+    this.host.post(msg, transfer);
+  }
+
+  private error(code: ErrorCode, message: string, loadId?: number): void {
+    this.post({ v: 1, type: 'error', code, message, ...(loadId === undefined ? {} : { loadId }) });
+  }
+
+  private requireSession(): Session {
+    if (!this.session) throw new EngineError('bad-message', 'no scenario is loaded yet');
+    return this.session;
+  }
+
+  private load(msg: Extract<ToEngine, { type: 'load' }>): void {
+    this.stopPlay();
+    const { loadId } = msg;
+    const resolved = resolveSource(msg.source);
+    if (!resolved.ok) return this.error('bad-scenario', resolved.error, loadId);
+    const meter = new ProgressMeter(resolved.scenario, (p) =>
+      this.post({ v: 1, type: 'progress', loadId, ...p }),
+    );
+    let run: Run;
+    let session: Session;
+    try {
+      const sim = this.opts.simulate ?? simulate;
+      run = sim(resolved.scenario, msg.model, { onProgress: (s, ph) => meter.simulating(s, ph) });
+      session = new Session(loadId, run, {
+        ...this.opts,
+        onIndexProgress: (f) => meter.indexing(f),
+      });
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      return this.error('internal', `could not build the run: ${why}`, loadId);
+    }
+    // Only now replace the previous run: a failed load leaves the last good one in place.
+    this.session = session;
+    this.pageAt = null;
+    this.inspected = null;
+    const info = session.info;
+    this.post({ v: 1, type: 'ready', info }, [info.callStarts.buffer as ArrayBuffer]);
+    this.sendSnapshot(msg.step ?? 0);
+  }
+
+  private sendSnapshot(s: number): number {
+    const session = this.requireSession();
+    const body = session.snapshot(s, this.pageAt);
+    const seq = ++this.seq;
+    this.post({ v: 1, type: 'snapshot', seq, loadId: session.loadId, ...body }, transfersOf(body));
+    this.pageAt = body.step;
+    this.refreshInspection(session);
+    return seq;
+  }
+
+  private get position(): number {
+    return this.pageAt ?? 0;
+  }
+
+  private seek(step: number): void {
+    const session = this.requireSession();
+    const target = session.clamp(step);
+    const seq = this.sendSnapshot(target);
+    const p = this.playback;
+    if (p) {
+      // Scrubbing while playing: playback carries on from the new place.
+      this.cancelTimer(p);
+      p.clock.start(target, this.host.now());
+      p.awaiting = seq;
+    }
+  }
+
+  private move(unit: StepUnit, dir: 1 | -1): void {
+    const session = this.requireSession();
+    this.stopPlay();
+    this.sendSnapshot(session.bounds.move(this.position, unit, dir));
+  }
+
+  private play(unit: StepUnit, rate: number): void {
+    const session = this.requireSession();
+    const wasPlaying = this.playback !== null;
+    if (this.playback) this.cancelTimer(this.playback);
+    const from = this.position >= session.totalSteps ? 0 : this.position;
+    const clock = new PlayClock(session.bounds, unit, rate);
+    clock.start(from, this.host.now());
+    this.playback = { clock, awaiting: null, cancelTimer: null };
+    if (!wasPlaying) this.post({ v: 1, type: 'playing', playing: true });
+    if (from !== this.pageAt) this.playback.awaiting = this.sendSnapshot(from);
+    this.tick();
+  }
+
+  private tick(): void {
+    const p = this.playback;
+    const session = this.session;
+    if (!p || !session || p.awaiting !== null) return;
+    const now = this.host.now();
+    const target = p.clock.targetAt(now);
+    if (target !== this.pageAt) p.awaiting = this.sendSnapshot(target);
+    if (target >= session.totalSteps) {
+      this.stopPlay();
+      return;
+    }
+    if (p.awaiting === null) {
+      p.cancelTimer = this.host.setTimer(() => {
+        p.cancelTimer = null;
+        this.tick();
+      }, p.clock.delayAfter(now));
+    }
+  }
+
+  private ack(seq: number): void {
+    const p = this.playback;
+    if (!p || p.awaiting !== seq) return;
+    p.awaiting = null;
+    this.tick();
+  }
+
+  private cancelTimer(p: Playback): void {
+    p.cancelTimer?.();
+    p.cancelTimer = null;
+  }
+
+  private stopPlay(): void {
+    const p = this.playback;
+    if (!p) return;
+    this.cancelTimer(p);
+    this.playback = null;
+    this.post({ v: 1, type: 'playing', playing: false });
+  }
+
+  private inspect(pfn: number): void {
+    if (pfn < 0) {
+      this.inspected = null;
+      return;
+    }
+    const session = this.requireSession();
+    const info = session.inspect(pfn);
+    if (!info) {
+      throw new EngineError(
+        'bad-message',
+        `inspect.pfn: ${pfn} is not a frame (0 to ${session.frames - 1})`,
+      );
+    }
+    this.inspected = { pfn, key: session.frameKey(pfn) };
+    this.post({ v: 1, type: 'inspection', info });
+  }
+
+  /** Re-sends the inspected frame when the new state changed it. */
+  private refreshInspection(session: Session): void {
+    const ins = this.inspected;
+    if (!ins) return;
+    const key = session.frameKey(ins.pfn);
+    if (key === ins.key) return;
+    this.inspect(ins.pfn);
+  }
+}

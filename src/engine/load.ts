@@ -1,0 +1,38 @@
+/**
+ * Turning a 'load' request into a run: resolve the preset or document, validate it, simulate it
+ * with progress. Every problem comes back as a value, never as an exception.
+ */
+import { getPreset, parseScenario, presetNames, simulate } from '../core';
+import type { ModelId, Run, Scenario } from '../core';
+import type { ScenarioSource } from '../protocol/messages';
+
+export type Simulate = typeof simulate;
+
+export type Resolved = { ok: true; scenario: Scenario } | { ok: false; error: string };
+
+export function resolveSource(source: ScenarioSource): Resolved {
+  let doc: unknown;
+  if (source.kind === 'preset') {
+    const preset = getPreset(source.name);
+    if (!preset) {
+      return {
+        ok: false,
+        error: `unknown preset "${source.name}" (known: ${presetNames().join(', ')})`,
+      };
+    }
+    doc = preset.doc;
+  } else {
+    doc = source.doc;
+  }
+  const parsed = parseScenario(doc);
+  return parsed.ok ? parsed : { ok: false, error: parsed.error };
+}
+
+export function runScenario(
+  scenario: Scenario,
+  model: ModelId | undefined,
+  onProgress: (steps: number, phase: number) => void,
+  sim: Simulate = simulate,
+): Run {
+  return sim(scenario, model, { onProgress });
+}

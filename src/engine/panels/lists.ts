@@ -1,0 +1,47 @@
+/**
+ * The resume lists, windowed: restore_pblist and highmem_pblist (PBEs pushed at the head, so the
+ * head is the newest) and safe_pages_list (a stack). A million-frame run has over a hundred
+ * thousand PBEs, so only a window travels with each step, placed where the action is.
+ */
+import { Reg } from '../../core';
+import type { Trace } from '../../core';
+import type { ListWindow, PbeEntry } from '../../protocol/messages';
+
+export const LIST_WINDOW = 64;
+
+/** The window start that shows item `focus` with a few items of context before it. */
+export function windowStart(total: number, focus: number, size = LIST_WINDOW): number {
+  const start = Math.max(0, focus - Math.floor(size / 8));
+  return Math.max(0, Math.min(start, total - size));
+}
+
+/**
+ * A PBE list from its (orig, copy) pairs in push order: `total` pushed so far, head first;
+ * the first `done` head entries have been restored (the restore loops walk from the head).
+ */
+export function pbeWindow(pairs: Int32Array, total: number, done: number): ListWindow<PbeEntry> {
+  const offset = windowStart(total, done);
+  const items: PbeEntry[] = [];
+  for (let i = offset; i < Math.min(total, offset + LIST_WINDOW); i++) {
+    const p = total - 1 - i; // head = the newest push
+    items.push({ orig: pairs[2 * p], copy: pairs[2 * p + 1], done: i < done });
+  }
+  return { total, offset, items };
+}
+
+export function restorePbList(trace: Trace, regs: Int32Array): ListWindow<PbeEntry> {
+  return pbeWindow(trace.tables.lowPbes, regs[Reg.lowPbes], regs[Reg.restoreDone]);
+}
+
+export function highmemPbList(trace: Trace, regs: Int32Array): ListWindow<PbeEntry> {
+  return pbeWindow(trace.tables.highPbes, regs[Reg.highPbes], regs[Reg.highmemSwapped]);
+}
+
+/** safe_pages_list: all pushes come before the pops, which take from the top (the head). */
+export function safePagesList(trace: Trace, regs: Int32Array): ListWindow<number> {
+  const total = Math.max(0, regs[Reg.safePushed] - regs[Reg.safePopped]);
+  const pages = trace.tables.safePages;
+  const items: number[] = [];
+  for (let i = 0; i < Math.min(total, LIST_WINDOW); i++) items.push(pages[total - 1 - i]);
+  return { total, offset: 0, items };
+}

@@ -1,0 +1,60 @@
+/**
+ * PanelData for one state: everything the side panels show. State s describes step s-1 (the
+ * step that led to it); state 0 is the machine before the first step.
+ */
+import { lineFunction, lineIndexInFunction, PHASE_NAMES } from '../../core';
+import type { Run } from '../../core';
+import type { PanelData } from '../../protocol/messages';
+import type { Cursor } from '../cursor';
+import type { RunIndex } from '../runIndex';
+import { buildArrows, touchedBy } from './arrows';
+import { buildBitmaps } from './bitmaps';
+import { buildCounters } from './counters';
+import { buildImagePanel, countMetaPages } from './image';
+import { highmemPbList, restorePbList, safePagesList } from './lists';
+import { logTail, narration, printkOf, sideOf } from './text';
+
+export class PanelBuilder {
+  private readonly metaPages: number;
+
+  constructor(
+    private readonly run: Run,
+    private readonly index: RunIndex,
+    private readonly outcome: string,
+  ) {
+    this.metaPages = countMetaPages(run.trace);
+  }
+
+  build(cursor: Cursor): PanelData {
+    const trace = this.run.trace;
+    const s = cursor.state;
+    const regs = s.regs;
+    const step = cursor.pos - 1;
+    const cols = trace.columns;
+    const line = step >= 0 ? cols.line[step] : -1;
+    const fn = line >= 0 ? lineFunction(line) : null;
+    const phase = step >= 0 ? cols.phase[step] : 0;
+    return {
+      step: cursor.pos,
+      phase,
+      phaseName: PHASE_NAMES[phase] ?? `phase ${phase}`,
+      functionName: fn?.name ?? '',
+      file: fn?.file ?? '',
+      lineIndex: line >= 0 ? lineIndexInFunction(line) : -1,
+      lineId: line,
+      narration: narration(this.run, step, s.role),
+      printk: printkOf(trace, step),
+      touched: touchedBy(trace, step),
+      arrows: buildArrows(trace, step),
+      counters: buildCounters(regs, trace, cursor.pos, this.index.enoughFreeMemStep),
+      bitmaps: buildBitmaps(trace, s, cursor.bits),
+      restorePbList: restorePbList(trace, regs),
+      highmemPbList: highmemPbList(trace, regs),
+      safePagesList: safePagesList(trace, regs),
+      image: buildImagePanel(trace, regs, step, this.metaPages),
+      ...logTail(trace, regs),
+      outcome: cursor.pos === trace.steps ? this.outcome : null,
+      side: sideOf(regs),
+    };
+  }
+}
