@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { presetNames } from '../core';
+import type { ModelId } from '../core';
 import { EngineProvider } from '../ui/EngineContext';
 import type { EngineStore } from '../ui/engineState';
 import { DEFAULT_PRESET } from '../ui/presets';
@@ -26,16 +27,19 @@ export function App({ store, hash, syncUrl = true }: AppProps) {
   );
   const [preset, setPreset] = useState(initial.state.preset);
   const [embed, setEmbed] = useState(initial.state.embed);
+  const [model, setModel] = useState(initial.state.model);
   const [notice, setNotice] = useState<string | null>(initial.problems.join(' ') || null);
   /** A step asked for by the link, checked against the run once it is ready. */
   const wanted = useRef<number | null>(initial.state.step);
   const started = useRef(false);
 
   const load = useCallback(
-    (name: string, step: number | null) => {
+    (name: string, step: number | null, kernel: ModelId | null) => {
       wanted.current = step;
       setPreset(name);
-      store.getState().load({ kind: 'preset', name }, step ? { step } : undefined);
+      setModel(kernel);
+      const opts = { ...(step ? { step } : {}), ...(kernel ? { model: kernel } : {}) };
+      store.getState().load({ kind: 'preset', name }, Object.keys(opts).length ? opts : undefined);
     },
     [store],
   );
@@ -43,7 +47,7 @@ export function App({ store, hash, syncUrl = true }: AppProps) {
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    load(initial.state.preset, initial.state.step);
+    load(initial.state.preset, initial.state.step, initial.state.model);
   }, [load, initial]);
 
   // Once ready: a step past the end falls back to 0; afterwards the hash follows the page.
@@ -63,9 +67,9 @@ export function App({ store, hash, syncUrl = true }: AppProps) {
           }
         }
         if (syncUrl && (s.step !== prev.step || s.info !== prev.info))
-          replaceHash(formatHash({ preset, step: s.step, embed }));
+          replaceHash(formatHash({ preset, model, step: s.step, embed }));
       }),
-    [store, preset, embed, syncUrl],
+    [store, preset, model, embed, syncUrl],
   );
 
   // Editing the address bar by hand loads or seeks.
@@ -75,20 +79,21 @@ export function App({ store, hash, syncUrl = true }: AppProps) {
       const parsed = parseHash(window.location.hash, presetNames(), DEFAULT_PRESET);
       setNotice(parsed.problems.join(' ') || null);
       setEmbed(parsed.state.embed);
-      if (parsed.state.preset !== preset) load(parsed.state.preset, parsed.state.step);
+      if (parsed.state.preset !== preset || parsed.state.model !== model)
+        load(parsed.state.preset, parsed.state.step, parsed.state.model);
       else if (parsed.state.step !== null) store.getState().seek(parsed.state.step);
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
-  }, [syncUrl, preset, load, store]);
+  }, [syncUrl, preset, model, load, store]);
 
   const onScenarioChange = useCallback(
     (name: string) => {
       setNotice(null);
-      load(name, null);
-      if (syncUrl) replaceHash(formatHash({ preset: name, step: 0, embed }));
+      load(name, null, model);
+      if (syncUrl) replaceHash(formatHash({ preset: name, model, step: 0, embed }));
     },
-    [load, syncUrl, embed],
+    [load, syncUrl, embed, model],
   );
 
   return (

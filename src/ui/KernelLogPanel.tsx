@@ -17,6 +17,8 @@ export function KernelLogPanel() {
   }, [log]);
 
   const lines = log ?? [];
+  // The lines this step printed are the last ones of the log.
+  const fresh = printk === null ? 0 : printk.split('\n').length;
   const earlier = total - lines.length;
   return (
     <Panel title="Kernel log" className="kernel-log" note={`${formatCount(total)} lines`}>
@@ -28,9 +30,7 @@ export function KernelLogPanel() {
           {lines.map((l, i) => (
             <li
               key={earlier + i}
-              className={
-                printk !== null && i === lines.length - 1 ? 'log-line log-new' : 'log-line'
-              }
+              className={i >= lines.length - fresh ? 'log-line log-new' : 'log-line'}
             >
               {l}
             </li>

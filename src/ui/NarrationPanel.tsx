@@ -9,9 +9,8 @@ export function NarrationPanel() {
   const atEnd = info !== null && step >= info.totalSteps;
   const failed = info !== null && info.outcome !== 'restored';
   const text =
-    step === 0
-      ? `${info?.name ?? 'The machine'} is running; the user has asked to hibernate. Press Play or → to start.`
-      : (panels?.narration ?? '');
+    panels?.narration ||
+    `${info?.name ?? 'The machine'} is running; the user has asked to hibernate. Press Play or → to start.`;
 
   return (
     <Panel title="Narration" className="narration" live>
