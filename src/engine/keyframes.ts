@@ -5,6 +5,7 @@
  * frames that differ from that base, whichever is smaller. On the i386-4g preset this halves a
  * keyframe (about 3 MiB instead of 6), so the same budget holds twice as many.
  */
+import { REG_COUNT } from '../core';
 import type { FrameImage, FrameState, Trace } from '../core';
 
 type Elements = Uint8Array | Uint32Array;
@@ -98,4 +99,9 @@ export function unpackKeyframe(kf: Keyframe, into: FrameState): void {
   unpack(kf.flags, kf.base.flags, into.flags);
   unpack(kf.content, kf.base.content, into.content);
   into.regs.set(kf.regs);
+}
+
+/** Bytes of one whole, unpacked state of `frames` frames (role, flags, content, registers). */
+export function stateBytes(frames: number): number {
+  return frames * 6 + REG_COUNT * 4;
 }
