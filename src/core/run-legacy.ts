@@ -15,7 +15,7 @@ import { Phase } from './kernel/phases';
 import { imageKernelFinish, imageKernelTakeover } from './kernel/restore';
 import type { Verification } from './kernel/restore';
 import type { SaveResult } from './kernel/suspend';
-import { Outcome, Reg } from './registers';
+import { finishRun } from './run';
 import type { Run, OutcomeName, SimulateOptions } from './run';
 import type { Scenario } from './scenario/types';
 
@@ -105,26 +105,5 @@ export function simulate2617(scenario: Scenario, opts: SimulateOptions = {}): Ru
       bootRegs = k.state.regs.slice();
     }
   }
-  k.rec.setReg(
-    Reg.outcome,
-    outcome === 'restored'
-      ? Outcome.Restored
-      : outcome === 'suspend-failed'
-        ? Outcome.SuspendFailed
-        : Outcome.ResumeFailed,
-  );
-  return {
-    scenario,
-    zones: k.zones,
-    endPhase: k.rec.phase,
-    trace: k.rec.finish(),
-    outcome,
-    failure,
-    verification,
-    suspendRegs,
-    bootRegs,
-    counted: k.counted,
-    copied: k.copied,
-    copiesDone: k.copiesDone,
-  };
+  return finishRun(k, { outcome, failure, verification, suspendRegs, bootRegs });
 }

@@ -86,27 +86,36 @@ export function simulate2620(scenario: Scenario, opts: SimulateOptions = {}): Ru
       bootRegs = k.state.regs.slice();
     }
   }
-  k.rec.setReg(
-    Reg.outcome,
-    outcome === 'restored'
-      ? Outcome.Restored
-      : outcome === 'suspend-failed'
-        ? Outcome.SuspendFailed
-        : Outcome.ResumeFailed,
-  );
+  return finishRun(k, { outcome, failure, verification, suspendRegs, bootRegs });
+}
+
+/** What a model's run knows when it ends; finishRun turns it into a Run. */
+export interface RunEnd {
+  outcome: OutcomeName;
+  failure: Failure | null;
+  verification: Verification | null;
+  suspendRegs: Int32Array | null;
+  bootRegs: Int32Array | null;
+}
+
+const OUTCOME_REG: Record<OutcomeName, number> = {
+  restored: Outcome.Restored,
+  'suspend-failed': Outcome.SuspendFailed,
+  'resume-failed': Outcome.ResumeFailed,
+};
+
+/** Records the outcome in the last step and seals the trace (both models). */
+export function finishRun(k: Kernel, end: RunEnd): Run {
+  k.rec.setReg(Reg.outcome, OUTCOME_REG[end.outcome]);
   const endPhase = k.rec.phase;
   return {
-    scenario,
+    scenario: k.scenario,
     zones: k.zones,
     trace: k.rec.finish(),
-    outcome,
-    failure,
     endPhase,
-    verification,
-    suspendRegs,
-    bootRegs,
     counted: k.counted,
     copied: k.copied,
     copiesDone: k.copiesDone,
+    ...end,
   };
 }

@@ -79,24 +79,7 @@ export function resumeFail(k: Kernel, fn: string, errno: number, message: string
  * copy_last_highmem_page), then snapshot_write_finalize.
  */
 export function swsuspRead(k: Kernel, bm: Bitmaps): void {
-  const img = k.rec.image;
-  k.rec.step(L.sig);
-  // snapshot_write_next, first call: the header goes into buffer
-  const buffer = k.getImagePage(false, Role.Buffer, L.swnBuffer);
-  if (buffer < 0)
-    resumeFail(
-      k,
-      'snapshot_write_next',
-      ENOMEM,
-      'snapshot_write_next: no free page for buffer (-ENOMEM)',
-    );
-  k.rec.setReg(Reg.buffer, buffer);
-  readPage(k, 0, buffer);
-  const header = img[0];
-  void header;
-  const pages = img.length;
-  k.rec.step(L.liStart, -1, -1, -1, pages - 1);
-  k.rec.printk(`Loading image data pages (${pages - 1} pages) ...     `);
+  const buffer = readHeader(k);
 
   // second call: load_header + memory_bm_create(copy_bm)
   const n = k.rec.copyPairs.length / 2;
@@ -113,7 +96,7 @@ export function swsuspRead(k: Kernel, bm: Bitmaps): void {
       'memory_bm_create: not enough free memory for copy_bm (-ENOMEM)',
     );
   }
-  if (pages < 2) {
+  if (k.rec.image.length < 2) {
     k.rec.step(L.liFail, -1, -1, -1, 1);
     resumeFail(
       k,
@@ -158,6 +141,25 @@ export function swsuspRead(k: Kernel, bm: Bitmaps): void {
     k.freeImagePage(buf, true);
     k.rec.setReg(Reg.buffer, -1);
   }
+}
+
+/**
+ * swsusp_check, then the first snapshot_write_next (both models): `buffer` from
+ * get_image_page(PG_ANY), the header read into it, load_image starts. Returns buffer.
+ */
+export function readHeader(k: Kernel): number {
+  const pages = k.rec.image.length;
+  k.rec.step(L.sig);
+  const buffer = k.getImagePage(false, Role.Buffer, L.swnBuffer);
+  if (buffer < 0) {
+    const message = 'snapshot_write_next: no free page for buffer (-ENOMEM)';
+    resumeFail(k, 'snapshot_write_next', ENOMEM, message);
+  }
+  k.rec.setReg(Reg.buffer, buffer);
+  readPage(k, 0, buffer);
+  k.rec.step(L.liStart, -1, -1, -1, pages - 1);
+  k.rec.printk(`Loading image data pages (${pages - 1} pages) ...     `);
+  return buffer;
 }
 
 /** swap_read_page(): image page `index` lands in frame `target`. */

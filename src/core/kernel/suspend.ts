@@ -1,4 +1,4 @@
-import { ENOMEM, SHRINK_BITE, LOWMEM_RESERVE } from '../constants';
+import { ENOMEM, LOWMEM_RESERVE } from '../constants';
 import { IMAGE_PFN, NS, NSF } from '../marks';
 import { Reg } from '../registers';
 import { Role } from '../roles';
@@ -7,15 +7,14 @@ import type { MemoryBitmap } from './bitmap';
 import type { Kernel } from './kernel';
 import type { Zone } from './machine';
 import { swsuspFree } from './free';
+import { shrinkLoop } from './shrink';
 
 const L = {
-  shStart: lineId('sh.start'),
   shCount: lineId('sh.count'),
   shTmp: lineId('sh.tmp'),
   shFree: lineId('sh.free'),
   shEnomem: lineId('sh.enomem'),
   shImg: lineId('sh.imgsize'),
-  shDone: lineId('sh.done'),
   mfp: lineId('mfp.mark'),
   drain: lineId('save.drain'),
   count: lineId('save.count'),
@@ -80,46 +79,28 @@ export const countDataPages = (k: Kernel, line = L.mfp) => countZones(k, false, 
 /** count_highmem_pages() */
 export const countHighmemPages = (k: Kernel, line = L.mfp) => countZones(k, true, line);
 
-/** The 2.6.20 swsusp_shrink_memory() loop. Fails with -ENOMEM when shrinking frees nothing. */
+/** The 2.6.20 swsusp_shrink_memory(): highmem that does not fit in free highmem needs lowmem. */
 export function swsuspShrinkMemory(k: Kernel): void {
   const s = k.scenario;
-  k.rec.step(L.shStart);
-  k.rec.printk('Shrinking memory...  ');
-  let pages = 0;
-  let tmp: number;
-  do {
-    let highmemSize = countHighmemPages(k);
-    let size = countDataPages(k) + s.pagesForIo;
-    k.rec.step(L.shCount, -1, -1, -1, size - s.pagesForIo, highmemSize);
-    tmp = size;
-    size += highmemSize;
-    for (const z of k.zones) {
-      if (!z.populated) continue;
-      if (z.highmem) highmemSize -= k.alloc.freeIn(z.index);
-      else tmp += -k.alloc.freeIn(z.index) + LOWMEM_RESERVE + k.snapshotAdditionalPages(z);
-    }
-    if (highmemSize < 0) highmemSize = 0;
-    tmp += highmemSize;
-    k.rec.step(L.shTmp, -1, -1, -1, tmp, size);
-    if (tmp > 0) {
-      const want = tmp;
-      tmp = k.shrinkAllMemory(Math.min(tmp, SHRINK_BITE), L.shFree);
-      if (!tmp) {
-        k.rec.step(L.shEnomem, -1, -1, -1, want);
-        k.fail({
-          function: 'swsusp_shrink_memory',
-          errno: ENOMEM,
-          message: `Shrinking memory failed: shrink_all_memory() freed no pages while ${want} more lowmem pages were needed`,
-        });
+  shrinkLoop(
+    k,
+    () => {
+      let highmemSize = countHighmemPages(k);
+      let size = countDataPages(k) + s.pagesForIo;
+      k.rec.step(L.shCount, -1, -1, -1, size - s.pagesForIo, highmemSize);
+      let tmp = size;
+      size += highmemSize;
+      for (const z of k.zones) {
+        if (!z.populated) continue;
+        if (z.highmem) highmemSize -= k.alloc.freeIn(z.index);
+        else tmp += -k.alloc.freeIn(z.index) + LOWMEM_RESERVE + k.snapshotAdditionalPages(z);
       }
-      pages += tmp;
-    } else if (s.imageSize !== null && size > s.imageSize) {
-      tmp = k.shrinkAllMemory(Math.min(size - s.imageSize, SHRINK_BITE), L.shImg);
-      pages += tmp;
-    }
-  } while (tmp > 0);
-  k.rec.step(L.shDone, -1, -1, -1, pages);
-  k.rec.printk(`done (${pages} pages freed)`);
+      tmp += Math.max(highmemSize, 0);
+      k.rec.step(L.shTmp, -1, -1, -1, tmp, size);
+      return { tmp, size };
+    },
+    { free: L.shFree, imageSize: L.shImg, enomem: L.shEnomem },
+  );
 }
 
 export interface SaveResult {

@@ -1,62 +1,35 @@
-/** Append-only typed arrays that double when full: step and change logs without one object each. */
-export class GrowableI32 {
-  data: Int32Array;
+type IntArray = Int32Array | Uint16Array | Uint8Array;
+type Make<T extends IntArray> = (length: number) => T;
+
+/** An append-only typed array that doubles when full: step and change logs without an object each. */
+export class Growable<T extends IntArray> {
+  data: T;
   length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Int32Array(capacity);
+
+  constructor(
+    private readonly make: Make<T>,
+    capacity = 1024,
+  ) {
+    this.data = make(capacity);
   }
+
   push(v: number): void {
-    if (this.length === this.data.length) this.grow();
+    if (this.length === this.data.length) {
+      const next = this.make(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
     this.data[this.length++] = v;
   }
-  private grow(): void {
-    const next = new Int32Array(this.data.length * 2);
-    next.set(this.data);
-    this.data = next;
-  }
+
   /** Trims the buffer to its length, so memory figures count what is used. */
-  seal(): Int32Array {
-    this.data = this.data.slice(0, this.length);
+  seal(): T {
+    this.data = this.data.slice(0, this.length) as T;
     return this.data;
   }
 }
 
-export class GrowableU8 {
-  data: Uint8Array;
-  length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Uint8Array(capacity);
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint8Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  seal(): Uint8Array {
-    this.data = this.data.slice(0, this.length);
-    return this.data;
-  }
-}
-
-export class GrowableU16 {
-  data: Uint16Array;
-  length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Uint16Array(capacity);
-  }
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Uint16Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
-  }
-  seal(): Uint16Array {
-    this.data = this.data.slice(0, this.length);
-    return this.data;
-  }
-}
+export const growI32 = (capacity?: number) => new Growable((n) => new Int32Array(n), capacity);
+export const growU16 = (capacity?: number) => new Growable((n) => new Uint16Array(n), capacity);
+export const growU8 = (capacity?: number) => new Growable((n) => new Uint8Array(n), capacity);
+export type GrowableI32 = Growable<Int32Array>;

@@ -3,7 +3,7 @@ import type { RegId } from '../registers';
 import type { FrameImage, FrameState } from '../state';
 import { cloneState } from '../state';
 import { ARR_CONTENT, ARR_FLAGS, ARR_REGS, ARR_ROLE, INDEX_BITS } from './arrays';
-import { GrowableI32, GrowableU16, GrowableU8 } from './growable';
+import { growI32, growU16, growU8 } from './growable';
 import type { BitmapInstance, BulkChange, ImagePage, Trace } from './trace';
 
 const PROGRESS_EVERY = 1 << 16;
@@ -15,15 +15,15 @@ const PROGRESS_EVERY = 1 << 16;
 export class Recorder {
   readonly state: FrameState;
   private readonly initial: FrameState;
-  private readonly line = new GrowableU16(4096);
-  private readonly phaseCol = new GrowableU8(4096);
-  private readonly p0 = new GrowableI32(4096);
-  private readonly p1 = new GrowableI32(4096);
-  private readonly p2 = new GrowableI32(4096);
-  private readonly n0 = new GrowableI32(4096);
-  private readonly n1 = new GrowableI32(4096);
-  private readonly changeStart = new GrowableI32(4096);
-  private readonly changes = new GrowableI32(3 * 8192);
+  private readonly line = growU16(4096);
+  private readonly phaseCol = growU8(4096);
+  private readonly p0 = growI32(4096);
+  private readonly p1 = growI32(4096);
+  private readonly p2 = growI32(4096);
+  private readonly n0 = growI32(4096);
+  private readonly n1 = growI32(4096);
+  private readonly changeStart = growI32(4096);
+  private readonly changes = growI32(3 * 8192);
   private readonly bulk: BulkChange[] = [];
   phase = 0;
   /** restore_pblist order: 2.6.20 pushes PBEs at the head ('lifo'); 2.6.17 links them in order. */
@@ -31,13 +31,13 @@ export class Recorder {
   /** Called every PROGRESS_EVERY steps while a long trace is built (the worker posts progress). */
   onProgress: ((steps: number, phase: number) => void) | null = null;
 
-  readonly copyPairs = new GrowableI32();
-  readonly lowPbes = new GrowableI32();
-  readonly highPbes = new GrowableI32();
-  readonly safePages = new GrowableI32();
-  readonly spList = new GrowableI32();
-  readonly directPfns = new GrowableI32();
-  readonly highmemSaves = new GrowableI32();
+  readonly copyPairs = growI32();
+  readonly lowPbes = growI32();
+  readonly highPbes = growI32();
+  readonly safePages = growI32();
+  readonly spList = growI32();
+  readonly directPfns = growI32();
+  readonly highmemSaves = growI32();
   readonly image: ImagePage[] = [];
   readonly log: string[] = [];
   readonly bitmaps: BitmapInstance[] = [];

@@ -74,7 +74,8 @@ describe('image ceiling arithmetic', () => {
 });
 
 describe('metadata cost', () => {
-  it('counts the pages the two suspend bitmaps really take', () => {
+  // a 262,144-frame run: give it time on a busy two-core CI machine
+  it('counts the pages the two suspend bitmaps really take', { timeout: 60_000 }, () => {
     const { run: r } = run(getPreset('i386-1g')?.doc, false);
     const [orig, copy] = r.trace.tables.bitmaps;
     const pages = [orig, copy].reduce(

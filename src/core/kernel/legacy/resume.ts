@@ -4,14 +4,11 @@ import { Reg } from '../../registers';
 import { Role } from '../../roles';
 import { lineId } from '../../source/pseudocode';
 import type { Kernel } from '../kernel';
-import { readPage, resumeFail } from '../resume';
+import { readHeader, readPage, resumeFail } from '../resume';
 import { Pagedir } from './pagedir';
 
 const L = {
-  sig: lineId('chk.sig'),
-  swnBuffer: lineId('swn.buffer'),
   check: lineId('ch.check'),
-  liStart: lineId('li.start'),
   liDone: lineId('li.done'),
   pagedir: lineId('llh.pagedir'),
   unpack: lineId('llh.unpack'),
@@ -34,21 +31,7 @@ const L = {
  * legacy get_buffer. Returns the PG_SAFE pagedir, linked as get_buffer left it.
  */
 export function legacyRead(k: Kernel): Pagedir {
-  const img = k.rec.image;
-  k.rec.step(L.sig);
-  const buffer = k.getImagePage(false, Role.Buffer, L.swnBuffer);
-  if (buffer < 0)
-    resumeFail(
-      k,
-      'snapshot_write_next',
-      ENOMEM,
-      'snapshot_write_next: no free page for buffer (-ENOMEM)',
-    );
-  k.rec.setReg(Reg.buffer, buffer);
-  readPage(k, 0, buffer);
-  k.rec.step(L.liStart, -1, -1, -1, img.length - 1);
-  k.rec.printk(`Loading image data pages (${img.length - 1} pages) ...     `);
-
+  const buffer = readHeader(k);
   const n = k.rec.copyPairs.length / 2;
   const meta = divRoundUp(n * 4, 4096);
   k.rec.step(L.check, -1, -1, -1, k.frames);

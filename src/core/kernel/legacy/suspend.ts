@@ -4,7 +4,6 @@ import {
   HIGHMEM_PAGES_PER_SLAB,
   LOWMEM_RESERVE,
   PBES_PER_PAGE,
-  SHRINK_BITE,
 } from '../../constants';
 import { contentWord } from '../../hash';
 import { IMAGE_PFN, NSF } from '../../marks';
@@ -15,15 +14,14 @@ import { swsuspFree } from '../free';
 import type { Kernel } from '../kernel';
 import { countDataPages, countHighmemPages, markFreePages, saveable } from '../suspend';
 import { Pagedir } from './pagedir';
+import { shrinkLoop } from '../shrink';
 
 const L = {
-  shStart: lineId('sh.start'),
   count: lineId('lsh.count'),
   size: lineId('lsh.size'),
   free: lineId('lsh.free'),
   img: lineId('lsh.imgsize'),
   enomem: lineId('lsh.enomem'),
-  shDone: lineId('sh.done'),
   shmStart: lineId('shm.start'),
   shmSlab: lineId('shm.slab'),
   shmPage: lineId('shm.page'),
@@ -53,42 +51,25 @@ const slabWord = (pfn: number, objects: number) => contentWord(pfn, 100 + object
 /** The legacy swsusp_shrink_memory(): every saveable highmem page counts twice in lowmem. */
 export function legacyShrinkMemory(k: Kernel): void {
   const s = k.scenario;
-  k.rec.step(L.shStart);
-  k.rec.printk('Shrinking memory...  ');
-  let pages = 0;
-  let tmp: number;
-  do {
-    const highmem = countHighmemPages(k);
-    const data = countDataPages(k);
-    let size = 2 * highmem;
-    size += Math.floor(size / 50) + data;
-    k.rec.step(L.count, -1, -1, -1, data, highmem);
-    size += divRoundUp(size, PBES_PER_PAGE) + s.pagesForIo;
-    tmp = size;
-    for (const z of k.zones) {
-      if (z.highmem || !z.populated) continue;
-      tmp += -k.alloc.freeIn(z.index) + LOWMEM_RESERVE;
-    }
-    k.rec.step(L.size, -1, -1, -1, tmp, size);
-    if (tmp > 0) {
-      const want = tmp;
-      tmp = k.shrinkAllMemory(Math.min(tmp, SHRINK_BITE), L.free);
-      if (!tmp) {
-        k.rec.step(L.enomem, -1, -1, -1, want);
-        k.fail({
-          function: 'swsusp_shrink_memory',
-          errno: ENOMEM,
-          message: `Shrinking memory failed: shrink_all_memory() freed no pages while ${want} more lowmem pages were needed`,
-        });
+  shrinkLoop(
+    k,
+    () => {
+      const highmem = countHighmemPages(k);
+      const data = countDataPages(k);
+      let size = 2 * highmem;
+      size += Math.floor(size / 50) + data;
+      k.rec.step(L.count, -1, -1, -1, data, highmem);
+      size += divRoundUp(size, PBES_PER_PAGE) + s.pagesForIo;
+      let tmp = size;
+      for (const z of k.zones) {
+        if (z.highmem || !z.populated) continue;
+        tmp += -k.alloc.freeIn(z.index) + LOWMEM_RESERVE;
       }
-      pages += tmp;
-    } else if (s.imageSize !== null && size > s.imageSize) {
-      tmp = k.shrinkAllMemory(Math.min(size - s.imageSize, SHRINK_BITE), L.img);
-      pages += tmp;
-    }
-  } while (tmp > 0);
-  k.rec.step(L.shDone, -1, -1, -1, pages);
-  k.rec.printk(`done (${pages} pages freed)`);
+      k.rec.step(L.size, -1, -1, -1, tmp, size);
+      return { tmp, size };
+    },
+    { free: L.free, imageSize: L.img, enomem: L.enomem },
+  );
 }
 
 /** The highmem_copy list and the slab pages behind it, shared by save_highmem and restore_highmem. */
