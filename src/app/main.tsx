@@ -1,12 +1,15 @@
-// Placeholder entry point; the UI engineer replaces this with the real app shell.
+// The standalone page: the app on the default engine store (the engine in a Web Worker).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { useEngine } from '../store/engineStore';
+import { App } from './App';
+import './styles.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root element missing from index.html');
 
 createRoot(root).render(
   <StrictMode>
-    <h1>swsusp-viz</h1>
+    <App store={useEngine} />
   </StrictMode>,
 );

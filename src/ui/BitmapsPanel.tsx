@@ -78,6 +78,8 @@ function BitmapView({ bm, flags }: { bm: BitmapPanel; flags: Uint8Array }) {
 /** Every live memory bitmap as the kernel builds it: zone_bitmap → bm_block → bits. */
 export function BitmapsPanel() {
   const bitmaps = useEngine((s) => s.panels?.bitmaps ?? null);
+  // Bitmaps are created after enough_free_mem() has run; before that none can exist.
+  const early = useEngine((s) => (s.panels?.phase ?? 0) === 0 && !s.panels?.counters.enoughFreeMem);
   const frames = useEngine((s) => s.frames);
   // `frames` is updated in place: the version re-renders the bits.
   useEngine((s) => s.framesVersion);
@@ -91,7 +93,9 @@ export function BitmapsPanel() {
         bitmaps.map((bm) => <BitmapView key={bm.slot} bm={bm} flags={frames.flags} />)
       ) : (
         <p className="muted">
-          No memory bitmap exists yet: swsusp_alloc() creates orig_bm and copy_bm.
+          {early
+            ? 'No memory bitmap exists yet: swsusp_alloc() creates orig_bm and copy_bm.'
+            : 'No memory bitmap is live at this step.'}
         </p>
       )}
     </Panel>

@@ -17,7 +17,7 @@ function Value({ n, bytes }: { n: number; bytes?: boolean }) {
   return (
     <dd>
       <span className="num">{formatCount(n)}</span>
-      {bytes && <span className="unit">{formatBytes(n * PAGE_SIZE)}</span>}
+      {bytes && n > 0 && <span className="unit">{formatBytes(n * PAGE_SIZE)}</span>}
     </dd>
   );
 }

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { ImagePanel as ImageData, ImagePanelPage } from '../protocol/messages';
 import { formatCount, formatPages } from '../render/units';
 import { useEngine } from './EngineContext';
@@ -59,7 +60,14 @@ function Slot({ page, image }: { page: ImagePanelPage; image: ImageData }) {
 /** The image on swap: header, meta pages with their pfns, data pages; the one in flight marked. */
 export function ImagePanel() {
   const image = useEngine((s) => s.panels?.image ?? null);
-  if (!image || image.total === 0)
+  const list = useRef<HTMLOListElement>(null);
+  const current = image?.current ?? null;
+  useEffect(() => {
+    const el = list.current?.querySelector<HTMLElement>('[aria-current="step"]');
+    if (el && typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'nearest' });
+  }, [current]);
+  // Until swsusp_write() starts, the image exists only in RAM (copies plus orig_bm).
+  if (!image || image.total === 0 || (image.written === 0 && image.read === 0 && current === null))
     return (
       <Panel title="Image" className="image">
         <p className="muted">No image on swap yet: swsusp_write() writes it after the snapshot.</p>
@@ -75,7 +83,7 @@ export function ImagePanel() {
       </p>
       <Progress label="written" n={image.written} total={image.total} />
       {image.read > 0 && <Progress label="read" n={image.read} total={image.total} />}
-      <ol className="slots" aria-label="Image pages on swap">
+      <ol className="slots" aria-label="Image pages on swap" ref={list}>
         {first > 0 && <li className="slot-more">… {formatCount(first)}</li>}
         {image.window.map((p) => (
           <Slot key={p.index} page={p} image={image} />

@@ -32,6 +32,7 @@ export function ScenarioPicker({ value, onChange }: ScenarioPickerProps) {
           <summary>
             <span className="machine-size">{current.size}</span>
             <span className="machine-zones">{current.zones}</span>
+            <span className="machine-more">About this machine</span>
           </summary>
           <p>{current.description}</p>
         </details>

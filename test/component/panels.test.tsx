@@ -131,9 +131,17 @@ describe('memory bitmaps', () => {
     expect(b).toHaveTextContent('bm_position: Normal, block 0, chunk 0, bit 3 → pfn 3');
   });
 
-  it('says when no bitmap exists yet', () => {
-    renderPage(createFakeStore({ panels: fakePanels(0, { bitmaps: [] }) }));
+  it('says when no bitmap exists yet, and when none is live any more', () => {
+    const base = fakePanels(0);
+    const { unmount } = renderPage(
+      createFakeStore({
+        panels: { ...base, bitmaps: [], counters: { ...base.counters, enoughFreeMem: null } },
+      }),
+    );
     expect(region('Memory bitmaps')).toHaveTextContent('No memory bitmap exists yet');
+    unmount();
+    renderPage(createFakeStore({ panels: fakePanels(0, { bitmaps: [], phase: 5 }) }));
+    expect(region('Memory bitmaps')).toHaveTextContent('No memory bitmap is live at this step.');
   });
 });
 
@@ -172,7 +180,7 @@ describe('image', () => {
   it('waits for swsusp_write before there is an image', () => {
     const base = fakePanels(0);
     renderPage(
-      createFakeStore({ panels: { ...base, image: { ...base.image, total: 0, window: [] } } }),
+      createFakeStore({ panels: { ...base, image: { ...base.image, written: 0, current: null } } }),
     );
     expect(region('Image')).toHaveTextContent('No image on swap yet');
   });
