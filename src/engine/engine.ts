@@ -149,6 +149,7 @@ export class Engine {
         ...this.opts,
         onIndexProgress: (f) => meter.indexing(f),
       });
+      meter.indexing(1);
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
       return this.error('internal', `could not build the run: ${why}`, loadId);

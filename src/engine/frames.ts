@@ -4,9 +4,10 @@
  * buffer can be transferred to the page without the engine losing its own state.
  *
  * `match` says whether a saved pfn holds its snapshot-time content. A pfn counts as saved while it
- * carries the IMAGE_PFN mark (suspend side from copy_data_pages(), resume side from
- * mark_unsafe_pages()), and on the boot and restored side also when it was a copy source, so the
- * grid shows the saved pages' contents lost at power-off before the resume code marks them.
+ * carries the IMAGE_PFN mark (suspend side from copy_data_pages() or save_highmem(), resume side
+ * from mark_unsafe_pages()), and on the boot and restored side also whenever it was saved at
+ * suspend, so the grid shows the saved pages' contents lost at power-off before the resume code
+ * marks them again.
  */
 import { Marks, Reg, Side } from '../core';
 import type { Run } from '../core';
@@ -24,8 +25,8 @@ export interface FrameEncoderOptions {
 }
 
 export class FrameEncoder {
-  /** 1 for every pfn that was a copy_data_pages() source. */
-  readonly copySource: Uint8Array;
+  /** 1 for every pfn saved at suspend: copy_data_pages() sources and save_highmem() pages. */
+  readonly savedPfn: Uint8Array;
   /** Every pfn whose match can be non-zero at some state, ascending. */
   private readonly candidates: Uint32Array;
   private readonly snapshot: Uint32Array;
@@ -39,10 +40,11 @@ export class FrameEncoder {
     opts: FrameEncoderOptions = {},
   ) {
     const t = run.trace;
-    this.copySource = new Uint8Array(t.frames);
-    const pairs = t.tables.copyPairs;
-    for (let i = 0; i < pairs.length; i += 2) this.copySource[pairs[i]] = 1;
-    this.candidates = matchCandidates(run, this.copySource);
+    this.savedPfn = new Uint8Array(t.frames);
+    for (const pairs of [t.tables.copyPairs, t.tables.highmemSaves]) {
+      for (let i = 0; i < pairs.length; i += 2) this.savedPfn[pairs[i]] = 1;
+    }
+    this.candidates = matchCandidates(run, this.savedPfn);
     this.snapshot = t.snapshotContent;
     this.bulk = bulkSteps(t);
     this.seen = new Uint8Array(t.frames);
@@ -52,7 +54,7 @@ export class FrameEncoder {
 
   private matchOf(cursor: Cursor, pfn: number, afterBoot: boolean): number {
     const s = cursor.state;
-    const saved = (s.flags[pfn] & Marks.IMAGE_PFN) !== 0 || (afterBoot && this.copySource[pfn]);
+    const saved = (s.flags[pfn] & Marks.IMAGE_PFN) !== 0 || (afterBoot && this.savedPfn[pfn]);
     if (!saved) return MATCH_NONE;
     return s.content[pfn] === this.snapshot[pfn] ? MATCH_SAME : MATCH_DIFFERENT;
   }
@@ -66,10 +68,10 @@ export class FrameEncoder {
     const match = new Uint8Array(s.role.length);
     const afterBoot = this.afterBoot(cursor);
     const { flags, content } = s;
-    const { candidates, copySource, snapshot } = this;
+    const { candidates, savedPfn, snapshot } = this;
     for (let i = 0; i < candidates.length; i++) {
       const pfn = candidates[i];
-      if (flags[pfn] & Marks.IMAGE_PFN || (afterBoot && copySource[pfn])) {
+      if (flags[pfn] & Marks.IMAGE_PFN || (afterBoot && savedPfn[pfn])) {
         match[pfn] = content[pfn] === snapshot[pfn] ? MATCH_SAME : MATCH_DIFFERENT;
       }
     }
@@ -122,13 +124,13 @@ export class FrameEncoder {
 }
 
 /**
- * The pfns that are ever saved: copy sources, and any frame that carries IMAGE_PFN initially, in
+ * The pfns whose match can be non-zero: the saved ones, and any frame that carries IMAGE_PFN initially, in
  * a bulk image or after a recorded flag change. Computing `match` only for them keeps a full
  * table cheap on a machine where most frames are never saved.
  */
-function matchCandidates(run: Run, copySource: Uint8Array): Uint32Array {
+function matchCandidates(run: Run, savedPfn: Uint8Array): Uint32Array {
   const t = run.trace;
-  const mark = copySource.slice();
+  const mark = savedPfn.slice();
   const images = [t.initial.flags, ...t.bulk.flatMap((b) => [b.before.flags, b.after.flags])];
   for (const flags of images) {
     for (let pfn = 0; pfn < flags.length; pfn++) if (flags[pfn] & Marks.IMAGE_PFN) mark[pfn] = 1;

@@ -48,7 +48,7 @@ export class FrameInspector {
 
   constructor(
     private readonly run: Run,
-    private readonly copySource: Uint8Array,
+    private readonly savedPfn: Uint8Array,
   ) {}
 
   private history(pfn: number): { history: FrameHistoryEntry[]; total: number } {
@@ -66,7 +66,7 @@ export class FrameInspector {
   inspect(cursor: Cursor, pfn: number): FrameInspection {
     const s = cursor.state;
     const zone = this.run.zones.find((z) => pfn >= z.start && pfn < z.end);
-    const saved = this.copySource[pfn] === 1 || (s.flags[pfn] & Marks.IMAGE_PFN) !== 0;
+    const saved = this.savedPfn[pfn] === 1 || (s.flags[pfn] & Marks.IMAGE_PFN) !== 0;
     const { history, total } = this.history(pfn);
     return {
       pfn,

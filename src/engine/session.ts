@@ -63,7 +63,7 @@ export class Session {
     this.cursor = new Cursor(trace);
     this.encoder = new FrameEncoder(run, { maxDeltaChanges: opts.maxDeltaChanges });
     this.panels = new PanelBuilder(run, index, this.info.outcomeText);
-    this.inspector = new FrameInspector(run, this.encoder.copySource);
+    this.inspector = new FrameInspector(run, this.encoder.savedPfn);
   }
 
   get totalSteps(): number {

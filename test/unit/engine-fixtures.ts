@@ -44,7 +44,7 @@ const RESUME_LETTER = weighted([
   ['B', 2],
 ]);
 
-/** A valid `swsusp-viz/scenario@1` document of 30 to 130 frames, with or without highmem. */
+/** A valid `swsusp-viz/scenario@1` document of 24 to 128 frames, with or without highmem, either model. */
 export const scenarioDoc = fc
   .record({
     normal: fc.integer({ min: 24, max: 80 }),
@@ -53,6 +53,7 @@ export const scenarioDoc = fc
     imageSize: fc.oneof(fc.constant(null), fc.integer({ min: 6, max: 60 })),
     policy: fc.constantFrom('lowest-first', 'highest-first', 'random'),
     seed: fc.integer({ min: 0, max: 1000 }),
+    model: fc.constantFrom('linux-2.6.20', 'linux-2.6.20', 'linux-2.6.17'),
   })
   .chain((p) =>
     fc.record({
@@ -77,6 +78,7 @@ export const scenarioDoc = fc
     return {
       format: 'swsusp-viz/scenario@1',
       name: 'random',
+      model: p.model,
       zones,
       constants: { pagesForIo: p.pagesForIo, imageSize: p.imageSize },
       allocator: { policy: p.policy, seed: p.seed },
@@ -102,7 +104,9 @@ export function referenceState(run: Run, k: number): FrameState {
 export function referenceFrames(run: Run, s: FrameState): FrameArrays {
   const t = run.trace;
   const source = new Set<number>();
-  for (let i = 0; i < t.tables.copyPairs.length; i += 2) source.add(t.tables.copyPairs[i]);
+  for (const pairs of [t.tables.copyPairs, t.tables.highmemSaves]) {
+    for (let i = 0; i < pairs.length; i += 2) source.add(pairs[i]);
+  }
   const afterBoot = s.regs[Reg.side] !== Side.Suspend;
   const match = new Uint8Array(t.frames);
   for (let pfn = 0; pfn < t.frames; pfn++) {

@@ -1,5 +1,5 @@
 /** The words of a step: narration, the printk it printed, the kernel log so far, the outcome. */
-import { narrate, Reg, Side } from '../../core';
+import { lineKey, narrate, Reg, Side } from '../../core';
 import type { Failure, Run, Trace } from '../../core';
 import type { PanelData } from '../../protocol/messages';
 import { regChange } from '../changes';
@@ -56,10 +56,13 @@ export function outcomeText(run: Run): string {
     const who = run.outcome === 'suspend-failed' ? 'Suspend failed' : 'Resume failed';
     return `${who} ${failureText(run.failure)}`;
   }
-  const v = run.verification;
-  const saved = run.trace.tables.copyPairs.length / 2;
-  if (v && !v.verified) {
-    return `Restored, but ${v.contentMismatches} of ${saved} saved pages differ from the snapshot`;
-  }
-  return `Restored: all ${saved} saved pages match`;
+  // The image kernel's last step checks every saved pfn: n0 checked, n1 that differ.
+  const t = run.trace;
+  const last = t.steps - 1;
+  const verified = last >= 0 && lineKey(t.columns.line[last]) === 'img.verify';
+  const checked = verified ? t.columns.n0[last] : t.tables.copyPairs.length / 2;
+  const differ = verified ? t.columns.n1[last] : (run.verification?.contentMismatches ?? 0);
+  if (differ > 0)
+    return `Restored, but ${differ} of ${checked} saved pages differ from the snapshot`;
+  return `Restored: all ${checked} saved pages match`;
 }
