@@ -28,7 +28,10 @@ export type ToEngine =
   | { v: 1; type: 'pause' }
   /** The page has drawn snapshot `seq`; during play the engine sends the next only after this. */
   | { v: 1; type: 'ack'; seq: number }
-  /** Ask for the history of one frame (frame inspector). */
+  /**
+   * Ask for the history of one frame (frame inspector). The engine sends a fresh 'inspection'
+   * whenever a later snapshot changes that frame; `pfn: -1` stops those updates.
+   */
   | { v: 1; type: 'inspect'; pfn: number }
   | { v: 1; type: 'dispose' };
 
@@ -66,7 +69,7 @@ export interface RunInfo {
   /** One sentence for the end of the run: "Restored: all N saved pages match" or the failure. */
   outcomeText: string;
   report: Report;
-  /** Step indexes where a new function call starts (ascending). */
+  /** Step indexes where a new function call starts (ascending, 0 first); state k+1 shows step k. */
   callStarts: Int32Array;
   /** Layout strings of the scenario, for the scenario panel. */
   suspendLayout: string;
@@ -94,6 +97,7 @@ export interface FrameDelta {
 }
 
 export interface Arrow {
+  /** For 'load' this is the pfn whose image page is read, or -1 for the header and meta pages. */
   from: number;
   to: number;
   kind: 'copy' | 'bounce' | 'load' | 'swap' | 'restore';
@@ -194,6 +198,7 @@ export interface PanelData {
 }
 
 export interface FrameHistoryEntry {
+  /** 0-based step index (as in PhaseSpan); seek to step + 1 to see it. */
   step: number;
   functionName: string;
   narration: string;
