@@ -1,9 +1,9 @@
 /**
- * Turning a 'load' request into a run: resolve the preset or document, validate it, simulate it
- * with progress. Every problem comes back as a value, never as an exception.
+ * Turning a 'load' request's source into a scenario: resolve the preset or document and validate
+ * it. Every problem comes back as a value, never as an exception.
  */
-import { getPreset, parseScenario, presetNames, simulate } from '../core';
-import type { ModelId, Run, Scenario } from '../core';
+import { getPreset, parseScenario, presetNames } from '../core';
+import type { Scenario, simulate } from '../core';
 import type { ScenarioSource } from '../protocol/messages';
 
 export type Simulate = typeof simulate;
@@ -26,13 +26,4 @@ export function resolveSource(source: ScenarioSource): Resolved {
   }
   const parsed = parseScenario(doc);
   return parsed.ok ? parsed : { ok: false, error: parsed.error };
-}
-
-export function runScenario(
-  scenario: Scenario,
-  model: ModelId | undefined,
-  onProgress: (steps: number, phase: number) => void,
-  sim: Simulate = simulate,
-): Run {
-  return sim(scenario, model, { onProgress });
 }
