@@ -3,12 +3,14 @@
  * `swsusp-viz/bench@1` JSON object: per machine a `trace` entry (load time, the plain-pass
  * yardstick and heap) and a `seek` entry (random seeks and ±1 steps). See measure.ts.
  */
-import { benchMachines } from './machines';
+import { benchMachines, generatedMachine } from './machines';
 import { hasGc, measureMachine } from './measure';
 import type { MachineResult } from './measure';
 import { humanReport } from './report';
 
 const json = process.argv.includes('--json');
+// Warm-up on a small machine, not reported: the first run otherwise pays for JIT compilation.
+measureMachine(generatedMachine(16384), 100, 100);
 const results: MachineResult[] = [];
 for (const m of benchMachines()) {
   if (!json) process.stderr.write(`measuring ${m.preset}…\n`);
