@@ -10,7 +10,7 @@ import type { FromEngine, StepUnit, ToEngine } from '../protocol/messages';
 import type { EngineHost } from './host';
 import { resolveSource } from './load';
 import type { Simulate } from './load';
-import { PlayClock } from './player';
+import { Playback } from './playback';
 import { ProgressMeter } from './progress';
 import { Session } from './session';
 import type { SessionOptions, SnapshotBody } from './session';
@@ -32,13 +32,6 @@ export interface EngineStats {
 
 type ErrorCode = Extract<FromEngine, { type: 'error' }>['code'];
 
-interface Playback {
-  clock: PlayClock;
-  /** Seq of the snapshot the page has not acked yet, or null. */
-  awaiting: number | null;
-  cancelTimer: (() => void) | null;
-}
-
 class EngineError extends Error {
   constructor(
     readonly code: ErrorCode,
@@ -59,13 +52,20 @@ export class Engine {
   private seq = 0;
   /** The state the page holds: that of the last snapshot sent. */
   private pageAt: number | null = null;
-  private playback: Playback | null = null;
+  private readonly playback: Playback;
   private inspected: { pfn: number; key: string } | null = null;
 
   constructor(
     private readonly host: EngineHost,
     private readonly opts: EngineOptions = {},
-  ) {}
+  ) {
+    this.playback = new Playback({
+      host,
+      send: (s) => this.sendSnapshot(s),
+      pageAt: () => this.pageAt,
+      announce: (playing) => this.post({ v: 1, type: 'playing', playing }),
+    });
+  }
 
   /** Sizes of the loaded run, for the benchmark and for debugging (null when none is loaded). */
   stats(): EngineStats | null {
@@ -103,15 +103,15 @@ export class Engine {
       case 'move':
         return this.move(msg.unit, msg.dir);
       case 'play':
-        return this.play(msg.unit, msg.rate);
+        return this.playback.start(this.requireSession().bounds, msg.unit, msg.rate);
       case 'pause':
-        return this.stopPlay();
+        return this.playback.stop();
       case 'ack':
-        return this.ack(msg.seq);
+        return this.playback.ack(msg.seq);
       case 'inspect':
         return this.inspect(msg.pfn);
       case 'dispose':
-        this.stopPlay();
+        this.playback.stop();
         this.session = null;
         this.pageAt = null;
         this.inspected = null;
@@ -133,7 +133,7 @@ export class Engine {
   }
 
   private load(msg: Extract<ToEngine, { type: 'load' }>): void {
-    this.stopPlay();
+    this.playback.stop();
     const { loadId } = msg;
     const resolved = resolveSource(msg.source);
     if (!resolved.ok) return this.error('bad-scenario', resolved.error, loadId);
@@ -173,79 +173,18 @@ export class Engine {
     return seq;
   }
 
-  private get position(): number {
-    return this.pageAt ?? 0;
-  }
-
   private seek(step: number): void {
     const session = this.requireSession();
     const target = session.clamp(step);
     const seq = this.sendSnapshot(target);
-    const p = this.playback;
-    if (p) {
-      // Scrubbing while playing: playback carries on from the new place.
-      this.cancelTimer(p);
-      p.clock.start(target, this.host.now());
-      p.awaiting = seq;
-    }
+    // Scrubbing while playing: playback carries on from the new place.
+    this.playback.rebase(target, seq);
   }
 
   private move(unit: StepUnit, dir: 1 | -1): void {
     const session = this.requireSession();
-    this.stopPlay();
-    this.sendSnapshot(session.bounds.move(this.position, unit, dir));
-  }
-
-  private play(unit: StepUnit, rate: number): void {
-    const session = this.requireSession();
-    const wasPlaying = this.playback !== null;
-    if (this.playback) this.cancelTimer(this.playback);
-    const from = this.position >= session.totalSteps ? 0 : this.position;
-    const clock = new PlayClock(session.bounds, unit, rate);
-    clock.start(from, this.host.now());
-    this.playback = { clock, awaiting: null, cancelTimer: null };
-    if (!wasPlaying) this.post({ v: 1, type: 'playing', playing: true });
-    if (from !== this.pageAt) this.playback.awaiting = this.sendSnapshot(from);
-    this.tick();
-  }
-
-  private tick(): void {
-    const p = this.playback;
-    const session = this.session;
-    if (!p || !session || p.awaiting !== null) return;
-    const now = this.host.now();
-    const target = p.clock.targetAt(now);
-    if (target !== this.pageAt) p.awaiting = this.sendSnapshot(target);
-    if (target >= session.totalSteps) {
-      this.stopPlay();
-      return;
-    }
-    if (p.awaiting === null) {
-      p.cancelTimer = this.host.setTimer(() => {
-        p.cancelTimer = null;
-        this.tick();
-      }, p.clock.delayAfter(now));
-    }
-  }
-
-  private ack(seq: number): void {
-    const p = this.playback;
-    if (!p || p.awaiting !== seq) return;
-    p.awaiting = null;
-    this.tick();
-  }
-
-  private cancelTimer(p: Playback): void {
-    p.cancelTimer?.();
-    p.cancelTimer = null;
-  }
-
-  private stopPlay(): void {
-    const p = this.playback;
-    if (!p) return;
-    this.cancelTimer(p);
-    this.playback = null;
-    this.post({ v: 1, type: 'playing', playing: false });
+    this.playback.stop();
+    this.sendSnapshot(session.bounds.move(this.pageAt ?? 0, unit, dir));
   }
 
   private inspect(pfn: number): void {
