@@ -1,6 +1,7 @@
 import teaching from './presets/teaching.json';
 import i3861g from './presets/i386-1g.json';
 import i3864g from './presets/i386-4g.json';
+import i3864gAnon from './presets/i386-4g-anon.json';
 import lowmemOnly from './presets/lowmem-only.json';
 import notEnough from './presets/not-enough-memory.json';
 import needsShrinking from './presets/needs-shrinking.json';
@@ -18,6 +19,7 @@ export const PRESETS: readonly Preset[] = [
   { name: 'lowmem-only', doc: lowmemOnly },
   { name: 'i386-1g', doc: i3861g },
   { name: 'i386-4g', doc: i3864g },
+  { name: 'i386-4g-anon', doc: i3864gAnon },
 ];
 
 export function presetNames(): string[] {
