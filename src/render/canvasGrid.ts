@@ -12,7 +12,7 @@ import { select, zoom, zoomIdentity } from 'd3';
 import type { D3ZoomEvent, ZoomBehavior } from 'd3';
 import { ARROW_COLOURS, arrowCurve, shorten } from './arrows';
 import type { GridCallbacks, GridData, GridRenderer } from './gridTypes';
-import { measureDraw, zoneLabel } from './gridTypes';
+import { measureDraw, zoneLabel, zoneLabelParts } from './gridTypes';
 import { centreView, fitView, pointToPfn, visibleCells } from './hitTest';
 import type { View } from './hitTest';
 import { cellPfn, pfnCell } from './layout';
@@ -35,6 +35,8 @@ const BORDER_K = 5;
 const DETAIL_K = 14;
 const MAX_K = 72;
 const FADED = fadeWords(ROLE_WORDS, 0.72);
+/** Room the zone labels take beside the grid (screen px). */
+const LABEL_W = 170;
 const FONT = 'system-ui, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
 
 type Ctx = CanvasRenderingContext2D;
@@ -143,15 +145,23 @@ export function createCanvasGrid(host: HTMLElement, cb: GridCallbacks): GridRend
     width = host.clientWidth || 800;
     height = host.clientHeight || 480;
     const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.round(width * dpr);
-    canvas.height = Math.round(height * dpr);
+    const w = Math.round(width * dpr);
+    const h = Math.round(height * dpr);
+    // Assigning a canvas size clears it, even to the same value: only on a real change.
+    if (canvas.width !== w || canvas.height !== h) {
+      canvas.width = w;
+      canvas.height = h;
+    }
     canvas.style.width = `${width}px`;
     canvas.style.height = `${height}px`;
   }
 
+  /** The whole machine, left-aligned with room for the zone labels on the right if it fits. */
   function fit(): void {
     if (!layout) return;
-    const v = fitView(layout, width, height, 6);
+    const full = fitView(layout, width, height, 6);
+    const narrow = fitView(layout, width - LABEL_W - 12, height, 6);
+    const v = narrow.k >= full.k * 0.8 ? { ...narrow, x: 6 } : full;
     zoomer.scaleExtent([v.k * 0.8, Math.max(MAX_K, v.k)]);
     zoomer.translateExtent([
       [-layout.cols * 0.25, -layout.rows * 0.25],
@@ -188,22 +198,46 @@ export function createCanvasGrid(host: HTMLElement, cb: GridCallbacks): GridRend
     }
   }
 
+  /** Zone labels: beside the zones when the grid leaves room on the right, else above them. */
   function drawLabels(c: Ctx, l: GridLayout): void {
-    c.font = `600 13px ${FONT}`;
+    const k = view.k;
+    const right = view.x + l.cols * k + 12;
+    const beside = width - right >= LABEL_W;
     c.textAlign = 'left';
     c.textBaseline = 'alphabetic';
+    let prev = -Infinity;
     for (const z of l.zones) {
-      const top = view.y + z.rowStart * view.k;
-      const bottom = top + z.rows * view.k;
-      if (bottom < 18 || top - 6 > height) continue;
-      const y = Math.min(Math.max(top - 7, 16), bottom - 4);
-      const text = zoneLabel(z);
-      const x = Math.max(view.x, 6);
-      const w = c.measureText(text).width;
-      c.fillStyle = 'rgba(255,255,255,0.85)';
-      c.fillRect(x - 3, y - 13, w + 6, 17);
-      c.fillStyle = ZONE_LABEL;
-      c.fillText(text, x, y);
+      const top = view.y + z.rowStart * k;
+      const bottom = top + z.rows * k;
+      if (bottom < 0 || top > height) continue;
+      const parts = zoneLabelParts(z);
+      if (beside) {
+        const y = Math.max(top + 11, prev + 24, 14);
+        c.strokeStyle = '#8a939d';
+        c.lineWidth = 1;
+        c.beginPath();
+        c.moveTo(right - 9, top + 0.5);
+        c.lineTo(right - 3, y - 4);
+        c.stroke();
+        c.fillStyle = ZONE_LABEL;
+        c.font = `700 13px ${FONT}`;
+        c.fillText(`${parts.name} · ${parts.kind}`, right, y);
+        c.font = `400 12px ${FONT}`;
+        c.fillText(parts.range, right, y + 15);
+        c.fillText(parts.size, right, y + 29);
+        prev = y + 29;
+      } else {
+        const y = Math.max(Math.min(Math.max(top - 7, 16), bottom - 4), prev + 17);
+        const text = zoneLabel(z);
+        const x = Math.max(view.x, 6);
+        c.font = `600 13px ${FONT}`;
+        const w = c.measureText(text).width;
+        c.fillStyle = 'rgba(255,255,255,0.88)';
+        c.fillRect(x - 3, y - 13, w + 6, 17);
+        c.fillStyle = ZONE_LABEL;
+        c.fillText(text, x, y);
+        prev = y;
+      }
     }
   }
 
@@ -393,8 +427,15 @@ export function createCanvasGrid(host: HTMLElement, cb: GridCallbacks): GridRend
           const h = height;
           measure();
           if (w === width && h === height) return;
+          // Keep what was in the middle in the middle; an unzoomed view refits.
           if (!userZoomed) fit();
-          else schedule();
+          else
+            setView({
+              k: view.k,
+              x: view.x + (width - w) / 2,
+              y: view.y + (height - h) / 2,
+            });
+          draw();
         });
   resize?.observe(host);
   measure();

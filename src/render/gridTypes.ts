@@ -44,10 +44,28 @@ export interface GridRenderer {
   destroy(): void;
 }
 
+export interface ZoneLabelParts {
+  name: string;
+  kind: 'lowmem' | 'highmem';
+  /** "pfn 0–47" */
+  range: string;
+  /** "192 KiB" */
+  size: string;
+}
+
+export function zoneLabelParts(z: ZoneBlock): ZoneLabelParts {
+  return {
+    name: z.name,
+    kind: z.highmem ? 'highmem' : 'lowmem',
+    range: `pfn ${formatCount(z.start)}–${formatCount(z.end - 1)}`,
+    size: pagesToBytes(z.end - z.start),
+  };
+}
+
 /** "Normal · lowmem · pfn 0–47 · 192 KiB" */
 export function zoneLabel(z: ZoneBlock): string {
-  const kind = z.highmem ? 'highmem' : 'lowmem';
-  return `${z.name} · ${kind} · pfn ${formatCount(z.start)}–${formatCount(z.end - 1)} · ${pagesToBytes(z.end - z.start)}`;
+  const p = zoneLabelParts(z);
+  return `${p.name} · ${p.kind} · ${p.range} · ${p.size}`;
 }
 
 /** Marks the end of a grid draw for `npm run bench:browser` (User Timing, no globals). */

@@ -7,8 +7,9 @@ import { useEngine } from './EngineContext';
 import { FrameTooltip } from './FrameTooltip';
 import { GridView } from './GridView';
 import { Icon } from './Icons';
-import { Legend } from './Legend';
+import { FramesDock } from './FramesDock';
 import { OverlayToggles } from './OverlayToggles';
+import { PfnInput } from './PfnInput';
 
 function ZoomButtons({ apiRef }: { apiRef: RefObject<GridRenderer | null> }) {
   return (
@@ -65,14 +66,17 @@ export function FramesPanel({
             {formatCount(info.frames)} frames · {pagesToBytes(info.frames)} · pfn order
           </span>
         )}
-        {canvas && <ZoomButtons apiRef={apiRef} />}
+        <div className="frames-tools">
+          {!compact && info && <PfnInput max={info.frames} />}
+          {canvas && <ZoomButtons apiRef={apiRef} />}
+        </div>
       </header>
       {!compact && <OverlayToggles value={overlays} onChange={setOverlays} />}
       <div className="grid-area">
         <GridView overlays={overlays} onHover={onHover} apiRef={apiRef} />
         {hover && layout && <FrameTooltip hover={hover} layout={layout} />}
       </div>
-      {!compact && <Legend />}
+      {!compact && <FramesDock />}
     </section>
   );
 }

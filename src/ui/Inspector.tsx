@@ -1,43 +1,8 @@
-import { useState } from 'react';
 import { ROLE_NAMES } from '../core';
 import { formatCount, formatWord, markNames } from '../render';
 import { useEngine, useEngineStore } from './EngineContext';
 import { Icon } from './Icons';
 import { useSelection } from './SelectionContext';
-
-/** Opens any frame by number: type a pfn, press Enter. */
-function PfnInput({ max }: { max: number }) {
-  const { select } = useSelection();
-  const [text, setText] = useState('');
-  const n = Number(text);
-  const valid = text.trim() !== '' && Number.isInteger(n) && n >= 0 && n < max;
-  return (
-    <form
-      className="pfn-input"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (valid) select(n);
-      }}
-    >
-      <label>
-        <span>Frame</span>
-        <input
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={max - 1}
-          placeholder="pfn"
-          aria-label="Frame number"
-          value={text}
-          onChange={(e) => setText(e.target.value)}
-        />
-      </label>
-      <button type="submit" className="btn btn-small" disabled={!valid}>
-        Inspect
-      </button>
-    </form>
-  );
-}
 
 function History() {
   const store = useEngineStore();
@@ -86,7 +51,6 @@ export function Inspector() {
   useEngine((s) => s.framesVersion);
   const info = useEngine((s) => s.info);
   const inspection = useEngine((s) => s.inspection);
-  const max = info?.frames ?? 0;
   const pfn = selected;
   const live = pfn !== null && frames && pfn < frames.role.length ? pfn : null;
   const ins = inspection && inspection.pfn === pfn ? inspection : null;
@@ -94,8 +58,7 @@ export function Inspector() {
 
   return (
     <section className="inspector" aria-label="Frame inspector">
-      <header className="panel-head">
-        <h2>Frame inspector</h2>
+      <header className="inspector-head">
         {pfn !== null && (
           <button
             type="button"
@@ -107,9 +70,8 @@ export function Inspector() {
           </button>
         )}
       </header>
-      <PfnInput max={max} />
       {live === null || !frames ? (
-        <p className="muted">Click a frame in the grid, or type its number.</p>
+        <p className="muted">Click a frame in the grid, or type its number above.</p>
       ) : (
         <>
           <dl className="facts">

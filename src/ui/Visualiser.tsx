@@ -6,7 +6,6 @@ import { CountersPanel } from './CountersPanel';
 import { useEngine, useEngineStore } from './EngineContext';
 import { FramesPanel } from './FramesPanel';
 import { ImagePanel } from './ImagePanel';
-import { Inspector } from './Inspector';
 import { KernelLogPanel } from './KernelLogPanel';
 import { NarrationPanel } from './NarrationPanel';
 import { PbeListsPanel } from './PbeListsPanel';
@@ -42,22 +41,24 @@ export function Visualiser({
   useKeyboardShortcuts(store);
   const loadId = useEngine((s) => s.info?.loadId ?? -1);
   // The inspected frame belongs to one run: a new run (loadId) starts with none.
-  const [picked, setPicked] = useState<{ loadId: number; pfn: number | null }>({
+  const [picked, setPicked] = useState<{ loadId: number; pfn: number | null; seq: number }>({
     loadId,
     pfn: null,
+    seq: 0,
   });
   const selected = picked.loadId === loadId ? picked.pfn : null;
   const gridApi = useRef<GridRenderer | null>(null);
 
   const select = useCallback(
     (pfn: number | null) => {
-      setPicked({ loadId: store.getState().info?.loadId ?? -1, pfn });
+      setPicked((p) => ({ loadId: store.getState().info?.loadId ?? -1, pfn, seq: p.seq + 1 }));
       store.getState().inspect(pfn);
       if (pfn !== null) gridApi.current?.zoomToPfn(pfn);
     },
     [store],
   );
-  const selection = useMemo<Selection>(() => ({ selected, select }), [selected, select]);
+  const seq = picked.seq;
+  const selection = useMemo<Selection>(() => ({ selected, seq, select }), [selected, seq, select]);
 
   return (
     <SelectionContext.Provider value={selection}>
@@ -84,7 +85,6 @@ export function Visualiser({
         <main className="app-main">
           <div className="col col-frames">
             <FramesPanel apiRef={gridApi} compact={embed} />
-            {!embed && <Inspector />}
           </div>
           <div className="col col-explain">
             <NarrationPanel />

@@ -1,3 +1,4 @@
+import { zoomTransform } from 'd3';
 import { describe, expect, it, vi } from 'vitest';
 import { ROLE_COUNT, Marks, Role } from '../../src/core';
 import { createCanvasGrid, createSvgGrid, layoutFor, rendererFor } from '../../src/render';
@@ -182,8 +183,9 @@ describe('canvas grid', () => {
     grid.update(d);
     const canvas = host.querySelector('canvas')!;
     expect(canvas.getAttribute('aria-label')).toMatch(/^Page frames: 16 frames in 2 zones/);
-    // jsdom has no layout: the renderer falls back to an 800 × 480 box.
-    const v = fitView(d.layout, 800, 480, 6);
+    // The renderer's own view, as d3-zoom keeps it on the element.
+    const v = zoomTransform(canvas);
+    expect(v.k).toBeGreaterThan(1);
     const at = pfnCell(d.layout, 13)!;
     canvas.dispatchEvent(
       new MouseEvent('click', {
@@ -193,6 +195,13 @@ describe('canvas grid', () => {
       }),
     );
     expect(onSelect).toHaveBeenCalledWith(13);
+    expect(pointToPfn(d.layout, v, v.x + 0.5 * v.k, v.y + 0.5 * v.k)).toBe(-1); // label band
+    grid.zoomToPfn(15);
+    const z = zoomTransform(canvas);
+    const c15 = pfnCell(d.layout, 15)!;
+    expect(pointToPfn(d.layout, z, 400, 240)).toBe(15);
+    expect(z.k).toBeGreaterThanOrEqual(28);
+    expect(c15.row).toBe(6);
     grid.destroy();
     host.remove();
   });

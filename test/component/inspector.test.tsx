@@ -37,19 +37,25 @@ describe('frame inspector', () => {
     expect(screen.getByText('Step 10 of 40')).toBeInTheDocument();
   });
 
-  it('opens a frame by number and closes', async () => {
+  it('opens a frame by number, switches to the legend and back, and closes', async () => {
     const user = userEvent.setup();
     const { store } = renderPage();
-    const input = within(inspector()).getByRole('spinbutton', { name: 'Frame number' });
+    expect(screen.queryByRole('region', { name: 'Frame inspector' })).toBeNull();
+    expect(screen.getByRole('list', { name: 'Legend: frame roles' })).toBeInTheDocument();
+    const input = screen.getByRole('spinbutton', { name: 'Frame number' });
     await user.type(input, '99');
-    expect(within(inspector()).getByRole('button', { name: 'Inspect' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Inspect' })).toBeDisabled();
     await user.clear(input);
     await user.type(input, '12{Enter}');
     expect(spies(store).inspect).toHaveBeenLastCalledWith(12);
     expect(inspector()).toHaveTextContent('HighMem (highmem)');
+    await user.click(screen.getByRole('button', { name: 'Legend' }));
+    expect(screen.queryByRole('region', { name: 'Frame inspector' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Frame inspector · pfn 12' }));
     await user.click(screen.getByRole('button', { name: 'Close the inspector' }));
     expect(spies(store).inspect).toHaveBeenLastCalledWith(null);
-    expect(inspector()).toHaveTextContent('Click a frame in the grid');
+    expect(screen.queryByRole('region', { name: 'Frame inspector' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Legend' })).toHaveAttribute('aria-pressed', 'true');
   });
 
   it('opens a frame from a pfn in a panel', async () => {
