@@ -1,5 +1,5 @@
 /** The 'ready' message's description of a loaded run. */
-import { buildReport } from '../core';
+import { buildReport, compareColumn } from '../core';
 import type { Run } from '../core';
 import type { RunInfo } from '../protocol/messages';
 import { outcomeText } from './panels/text';
@@ -7,6 +7,7 @@ import type { RunIndex } from './runIndex';
 
 export function buildRunInfo(loadId: number, run: Run, index: RunIndex): RunInfo {
   const sc = run.scenario;
+  const report = buildReport(run, false);
   return {
     loadId,
     name: sc.name,
@@ -25,7 +26,8 @@ export function buildRunInfo(loadId: number, run: Run, index: RunIndex): RunInfo
     outcome: run.outcome,
     failure: run.failure,
     outcomeText: outcomeText(run),
-    report: buildReport(run, false),
+    report,
+    compare: compareColumn(run, report),
     // A copy: the message's buffer is transferred away, the engine keeps its own.
     callStarts: index.callStarts.slice(),
     suspendLayout: sc.suspendLayout,

@@ -4,7 +4,7 @@
  * a plain object with `v: 1`; typed arrays travel as transferred ArrayBuffers, never copied.
  * Errors are messages (`type: 'error'`), never exceptions across the boundary.
  */
-import type { BitmapInstance, Failure, ModelId, OutcomeName, Report } from '../core';
+import type { BitmapInstance, CompareColumn, Failure, ModelId, OutcomeName, Report } from '../core';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -69,6 +69,8 @@ export interface RunInfo {
   /** One sentence for the end of the run: "Restored: all N saved pages match" or the failure. */
   outcomeText: string;
   report: Report;
+  /** This run's column of the compare table (outcome, image, lowmem per highmem page, metadata, PBEs). */
+  compare: CompareColumn;
   /** Step indexes where a new function call starts (ascending, 0 first); state k+1 shows step k. */
   callStarts: Int32Array;
   /** Layout strings of the scenario, for the scenario panel. */
