@@ -18,19 +18,27 @@ export function windowStart(total: number, focus: number, size = LIST_WINDOW): n
 /**
  * A PBE list from its (orig, copy) pairs in push order: `total` pushed so far, head first;
  * the first `done` head entries have been restored (the restore loops walk from the head).
+ * 2.6.20 pushes at the head ('lifo'); the 2.6.17 get_buffer links PBEs in load order ('fifo'),
+ * and a legacy PBE whose address is 0 has copy -1.
  */
-export function pbeWindow(pairs: Int32Array, total: number, done: number): ListWindow<PbeEntry> {
+export function pbeWindow(
+  pairs: Int32Array,
+  total: number,
+  done: number,
+  order: 'lifo' | 'fifo' = 'lifo',
+): ListWindow<PbeEntry> {
   const offset = windowStart(total, done);
   const items: PbeEntry[] = [];
   for (let i = offset; i < Math.min(total, offset + LIST_WINDOW); i++) {
-    const p = total - 1 - i; // head = the newest push
+    const p = order === 'lifo' ? total - 1 - i : i;
     items.push({ orig: pairs[2 * p], copy: pairs[2 * p + 1], done: i < done });
   }
   return { total, offset, items };
 }
 
 export function restorePbList(trace: Trace, regs: Int32Array): ListWindow<PbeEntry> {
-  return pbeWindow(trace.tables.lowPbes, regs[Reg.lowPbes], regs[Reg.restoreDone]);
+  const order = trace.tables.pbeListOrder;
+  return pbeWindow(trace.tables.lowPbes, regs[Reg.lowPbes], regs[Reg.restoreDone], order);
 }
 
 export function highmemPbList(trace: Trace, regs: Int32Array): ListWindow<PbeEntry> {
