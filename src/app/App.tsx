@@ -20,6 +20,32 @@ function replaceHash(hash: string): void {
   window.history.replaceState(window.history.state, '', hash);
 }
 
+/**
+ * replaceHash at most every `ms` (first call at once, the last one at the end of the window):
+ * during play the step changes up to 60 times a second, and browsers throttle history updates.
+ */
+function throttledHash(ms: number): { set: (hash: string) => void; cancel: () => void } {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let pending: string | null = null;
+  const flush = () => {
+    timer = null;
+    if (pending === null) return;
+    replaceHash(pending);
+    pending = null;
+    timer = setTimeout(flush, ms);
+  };
+  return {
+    set(hash) {
+      pending = hash;
+      if (!timer) flush();
+    },
+    cancel() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}
+
 /** The standalone page: wires the engine store, the URL hash and the visualiser. */
 export function App({ store, hash, syncUrl = true }: AppProps) {
   const [initial] = useState(() =>
@@ -51,26 +77,29 @@ export function App({ store, hash, syncUrl = true }: AppProps) {
   }, [load, initial]);
 
   // Once ready: a step past the end falls back to 0; afterwards the hash follows the page.
-  useEffect(
-    () =>
-      store.subscribe((s, prev) => {
-        if (s.status !== 'ready' || !s.info) return;
-        const w = wanted.current;
-        if (w !== null && (s.info !== prev.info || prev.status !== 'ready')) {
-          wanted.current = null;
-          if (w > s.info.totalSteps) {
-            setNotice(
-              `The link’s step ${w} is past the end of this run (${s.info.totalSteps} steps); starting at step 0.`,
-            );
-            s.seek(0);
-            return;
-          }
+  useEffect(() => {
+    const hash = throttledHash(250);
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.status !== 'ready' || !s.info) return;
+      const w = wanted.current;
+      if (w !== null && (s.info !== prev.info || prev.status !== 'ready')) {
+        wanted.current = null;
+        if (w > s.info.totalSteps) {
+          setNotice(
+            `The link’s step ${w} is past the end of this run (${s.info.totalSteps} steps); starting at step 0.`,
+          );
+          s.seek(0);
+          return;
         }
-        if (syncUrl && (s.step !== prev.step || s.info !== prev.info))
-          replaceHash(formatHash({ preset, model, step: s.step, embed }));
-      }),
-    [store, preset, model, embed, syncUrl],
-  );
+      }
+      if (syncUrl && (s.step !== prev.step || s.info !== prev.info))
+        hash.set(formatHash({ preset, model, step: s.step, embed }));
+    });
+    return () => {
+      unsubscribe();
+      hash.cancel();
+    };
+  }, [store, preset, model, embed, syncUrl]);
 
   // Editing the address bar by hand loads or seeks.
   useEffect(() => {

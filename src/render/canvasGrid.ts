@@ -183,9 +183,13 @@ export function createCanvasGrid(host: HTMLElement, cb: GridCallbacks): GridRend
 
   function ensureLayer(layer: Layer, lut: Uint32Array | null): void {
     if (!layer.dirty || !data || !layer.pix || !layer.ctx || !layer.image || !layout) return;
+    const t0 = performance.now();
     paintFrames(layer.pix, layout, data.frames, lut ? FADED : ROLE_WORDS, lut);
+    const t1 = performance.now();
     layer.ctx.putImageData(layer.image, 0, 0);
     layer.dirty = false;
+    measureDraw('grid:fill', t0, layout.frames, t1);
+    measureDraw('grid:put', t1, layout.frames);
   }
 
   function drawZones(c: Ctx, l: GridLayout): void {
@@ -363,6 +367,7 @@ export function createCanvasGrid(host: HTMLElement, cb: GridCallbacks): GridRend
     const layer = useOverview ? overview : roles;
     ensureLayer(layer, useOverview ? overlayLut : null);
     const { c0, c1, r0, r1 } = visibleCells(l, view, width, height);
+    const tb = performance.now();
     if (c1 > c0 && r1 > r0) {
       ctx.imageSmoothingEnabled = view.k < 1;
       ctx.drawImage(
@@ -377,6 +382,7 @@ export function createCanvasGrid(host: HTMLElement, cb: GridCallbacks): GridRend
         (r1 - r0) * view.k,
       );
     }
+    measureDraw('grid:blit', tb, 0);
     if (view.k >= BORDER_K) drawBorders(ctx, l);
     if (detail) drawDetail(ctx, l, d);
     drawLabels(ctx, l);

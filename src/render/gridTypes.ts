@@ -69,10 +69,10 @@ export function zoneLabel(z: ZoneBlock): string {
 }
 
 /** Marks the end of a grid draw for `npm run bench:browser` (User Timing, no globals). */
-export function measureDraw(name: string, start: number, frames: number): void {
+export function measureDraw(name: string, start: number, frames: number, end?: number): void {
   if (typeof performance.measure !== 'function') return;
   try {
-    performance.measure(name, { start, end: performance.now(), detail: { frames } });
+    performance.measure(name, { start, end: end ?? performance.now(), detail: { frames } });
   } catch {
     // Old engines without the options form: timing is optional.
   }

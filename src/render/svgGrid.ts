@@ -102,7 +102,7 @@ export function createSvgGrid(host: HTMLElement, cb: GridCallbacks): GridRendere
     .attr('class', 'grid-svg')
     .attr('role', 'group')
     .attr('aria-roledescription', 'page frame grid')
-    .attr('preserveAspectRatio', 'xMidYMin meet');
+    .attr('preserveAspectRatio', 'xMidYMid meet');
   const defs = svg.append('defs');
   const hatch = defs
     .append('pattern')

@@ -11,28 +11,55 @@ interface BlockProps {
   block: BitmapBlock;
   flags: Uint8Array;
   mask: number;
+  /**
+   * Changes whenever the bitmap's bits may have: its instance and number of set bits (bits are
+   * only ever set between memory_bm_create() and memory_bm_free()).
+   */
+  revision: string;
   /** The pfn of bm_position when it is in this block. */
   positionPfn: number | null;
 }
 
-function countSet(flags: Uint8Array, mask: number, from: number, to: number): number {
-  let n = 0;
-  for (let p = from; p < to && p < flags.length; p++) if (flags[p] & mask) n++;
-  return n;
+interface Density {
+  revision: string;
+  set: number;
+  /** CSS background of the strip: one band per bucket, darker the more bits are set. */
+  background: string;
+}
+
+/** Density strips of big blocks, recounted only when the bitmap's revision changes. */
+const densities = new WeakMap<BitmapBlock, Density>();
+
+function density(block: BitmapBlock, flags: Uint8Array, mask: number, revision: string): Density {
+  const cached = densities.get(block);
+  if (cached && cached.revision === revision) return cached;
+  const bits = block.endPfn - block.startPfn;
+  const per = Math.ceil(bits / BUCKETS);
+  const end = Math.min(block.endPfn, flags.length);
+  const stops: string[] = [];
+  let set = 0;
+  for (let s = block.startPfn; s < block.endPfn; s += per) {
+    let n = 0;
+    const e = Math.min(end, s + per);
+    for (let p = s; p < e; p++) if (flags[p] & mask) n++;
+    set += n;
+    const f = n / Math.min(per, block.endPfn - s);
+    const alpha = f === 0 ? 0 : 0.25 + 0.75 * f;
+    const from = ((s - block.startPfn) / bits) * 100;
+    const to = ((Math.min(block.endPfn, s + per) - block.startPfn) / bits) * 100;
+    stops.push(`rgba(28,30,34,${alpha.toFixed(2)}) ${from.toFixed(2)}% ${to.toFixed(2)}%`);
+  }
+  const d = { revision, set, background: `linear-gradient(to right, ${stops.join(', ')})` };
+  densities.set(block, d);
+  return d;
 }
 
 /** One bm_block: its pfn range, its data page and its bits. */
-export function BitmapBlockView({ index, block, flags, mask, positionPfn }: BlockProps) {
+export function BitmapBlockView({ index, block, flags, mask, revision, positionPfn }: BlockProps) {
   const bits = block.endPfn - block.startPfn;
-  // `flags` changes in place; the panel re-renders on every new state, so count afresh.
-  const per = Math.ceil(bits / BUCKETS);
-  const buckets: number[] = [];
-  if (bits > MAX_SQUARES)
-    for (let s = block.startPfn; s < block.endPfn; s += per)
-      buckets.push(
-        countSet(flags, mask, s, Math.min(block.endPfn, s + per)) / Math.min(per, block.endPfn - s),
-      );
-  const set = countSet(flags, mask, block.startPfn, block.endPfn);
+  const big = bits > MAX_SQUARES ? density(block, flags, mask, revision) : null;
+  let set = big?.set ?? 0;
+  if (!big) for (let p = block.startPfn; p < block.endPfn; p++) if (flags[p] & mask) set++;
 
   const label = `bm_block ${index}: pfn ${formatCount(block.startPfn)}–${formatCount(block.endPfn - 1)}, ${formatCount(set)} of ${formatCount(bits)} bits set`;
   return (
@@ -53,13 +80,7 @@ export function BitmapBlockView({ index, block, flags, mask, positionPfn }: Bloc
         </div>
       ) : (
         <div className="bits-strip" role="img" aria-label={label}>
-          {buckets.map((f, i) => (
-            <span
-              key={i}
-              className="bucket"
-              style={{ opacity: f === 0 ? 0.08 : 0.25 + 0.75 * f }}
-            />
-          ))}
+          <span className="bits-density" style={{ background: big?.background }} />
           {positionPfn !== null && (
             <span
               className="bucket-pos"

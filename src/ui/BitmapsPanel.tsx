@@ -63,6 +63,7 @@ function BitmapView({ bm, flags }: { bm: BitmapPanel; flags: Uint8Array }) {
                     block={b}
                     flags={flags}
                     mask={MASK[bm.slot]}
+                    revision={`${inst.id}/${bm.setBits}`}
                     positionPfn={pos}
                   />
                 );

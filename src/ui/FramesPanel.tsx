@@ -1,11 +1,11 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { RefObject } from 'react';
-import { layoutFor, rendererFor } from '../render';
+import { rendererFor } from '../render';
 import type { GridRenderer, HoverInfo, OverlaySet } from '../render';
 import { formatCount, pagesToBytes } from '../render/units';
 import { useEngine } from './EngineContext';
 import { FrameTooltip } from './FrameTooltip';
-import { GridView } from './GridView';
+import { GridView, runLayout } from './GridView';
 import { Icon } from './Icons';
 import { FramesDock } from './FramesDock';
 import { OverlayToggles } from './OverlayToggles';
@@ -54,7 +54,7 @@ export function FramesPanel({
   const [overlays, setOverlays] = useState<OverlaySet>(() => new Set());
   const [hover, setHover] = useState<HoverInfo | null>(null);
   const onHover = useCallback((h: HoverInfo | null) => setHover(h), []);
-  const layout = useMemo(() => (info ? layoutFor(info.zones, info.frames) : null), [info]);
+  const layout = info ? runLayout(info) : null;
   const canvas = info ? rendererFor(info.frames) === 'canvas' : false;
 
   return (

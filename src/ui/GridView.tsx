@@ -1,13 +1,51 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { RefObject } from 'react';
 import { createGrid, layoutFor, rendererFor } from '../render';
-import type { GridRenderer, HoverInfo, OverlaySet } from '../render';
-import type { Arrow } from '../protocol/messages';
-import { useEngine } from './EngineContext';
+import type {
+  GridData,
+  GridLayout,
+  GridRenderer,
+  HoverInfo,
+  OverlaySet,
+  RendererKind,
+} from '../render';
+import type { Arrow, RunInfo } from '../protocol/messages';
+import { useEngine, useEngineStore } from './EngineContext';
+import type { EngineStoreState } from './engineState';
 import { useSelection } from './SelectionContext';
 
 const NONE: readonly number[] = [];
 const NO_ARROWS: readonly Arrow[] = [];
+
+/** One layout per run, shared by every caller, so the renderer sees the same object. */
+const layouts = new WeakMap<RunInfo, GridLayout>();
+export function runLayout(info: RunInfo): GridLayout {
+  let l = layouts.get(info);
+  if (!l) {
+    l = layoutFor(info.zones, info.frames);
+    layouts.set(info, l);
+  }
+  return l;
+}
+
+/** What the renderer draws for store state `s`, or null before a run is loaded. */
+function gridData(
+  s: EngineStoreState,
+  overlays: OverlaySet,
+  selected: number | null,
+): GridData | null {
+  if (!s.info || !s.frames) return null;
+  return {
+    layout: runLayout(s.info),
+    frames: s.frames,
+    version: s.framesVersion,
+    overlays,
+    bootSide: s.panels?.side === 'boot kernel',
+    touched: s.panels?.touched ?? NONE,
+    arrows: s.panels?.arrows ?? NO_ARROWS,
+    selected,
+  };
+}
 
 interface GridViewProps {
   overlays: OverlaySet;
@@ -16,24 +54,23 @@ interface GridViewProps {
   apiRef: RefObject<GridRenderer | null>;
 }
 
-/** Hosts the framework-free grid renderer: React only creates, updates and destroys it. */
+/**
+ * Hosts the framework-free grid renderer: React creates and destroys it; new states reach it
+ * straight from the store subscription, so the grid is drawn as soon as a snapshot arrives,
+ * before React re-renders the panels. Overlay and selection changes come through props.
+ */
 export function GridView({ overlays, onHover, apiRef }: GridViewProps) {
+  const store = useEngineStore();
   const info = useEngine((s) => s.info);
-  const frames = useEngine((s) => s.frames);
-  const version = useEngine((s) => s.framesVersion);
-  const touched = useEngine((s) => s.panels?.touched ?? NONE);
-  const arrows = useEngine((s) => s.panels?.arrows ?? NO_ARROWS);
-  const bootSide = useEngine((s) => s.panels?.side === 'boot kernel');
   const { selected, select } = useSelection();
   const host = useRef<HTMLDivElement>(null);
   const callbacks = useRef({ select, onHover });
+  const view = useRef({ overlays, selected });
+  const kind: RendererKind | null = info ? rendererFor(info.frames) : null;
 
   useEffect(() => {
     callbacks.current = { select, onHover };
   }, [select, onHover]);
-
-  const kind = info ? rendererFor(info.frames) : null;
-  const layout = useMemo(() => (info ? layoutFor(info.zones, info.frames) : null), [info]);
 
   useEffect(() => {
     const el = host.current;
@@ -44,25 +81,34 @@ export function GridView({ overlays, onHover, apiRef }: GridViewProps) {
       onEscape: () => document.querySelector<HTMLElement>('[aria-label="Step forward"]')?.focus(),
     });
     apiRef.current = grid;
+
+    const push = (s: EngineStoreState) => {
+      // A run that needs the other renderer waits for React to swap renderers.
+      if (!s.info || rendererFor(s.info.frames) !== kind) return;
+      const d = gridData(s, view.current.overlays, view.current.selected);
+      if (d) grid.update(d);
+    };
+    push(store.getState());
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (
+        s.framesVersion !== prev.framesVersion ||
+        s.panels !== prev.panels ||
+        s.info !== prev.info
+      )
+        push(s);
+    });
     return () => {
+      unsubscribe();
       grid.destroy();
       if (apiRef.current === grid) apiRef.current = null;
     };
-  }, [kind, apiRef]);
+  }, [kind, apiRef, store]);
 
   useEffect(() => {
-    if (!layout || !frames) return;
-    apiRef.current?.update({
-      layout,
-      frames,
-      version,
-      overlays,
-      bootSide,
-      touched,
-      arrows,
-      selected,
-    });
-  }, [kind, layout, frames, version, overlays, bootSide, touched, arrows, selected, apiRef]);
+    view.current = { overlays, selected };
+    const d = gridData(store.getState(), overlays, selected);
+    if (d) apiRef.current?.update(d);
+  }, [overlays, selected, store, apiRef]);
 
   return <div ref={host} className={`grid-host grid-host-${kind ?? 'none'}`} />;
 }

@@ -8,6 +8,7 @@ import { FramesPanel } from './FramesPanel';
 import { ImagePanel } from './ImagePanel';
 import { KernelLogPanel } from './KernelLogPanel';
 import { NarrationPanel } from './NarrationPanel';
+import { PageTiming } from './PageTiming';
 import { PbeListsPanel } from './PbeListsPanel';
 import { ScenarioPicker } from './ScenarioPicker';
 import { SelectionContext } from './SelectionContext';
@@ -109,6 +110,7 @@ export function Visualiser({
           <StepCounter />
           <Timeline />
         </footer>
+        <PageTiming />
       </div>
     </SelectionContext.Provider>
   );

@@ -1,0 +1,129 @@
+/* global window, document, KeyboardEvent, requestAnimationFrame */
+/**
+ * npm run bench:browser — grid draw and step latency of the built app in headless Chromium.
+ * Builds the app, serves dist/ with `vite preview`, opens the teaching and the 4 GiB presets and
+ * presses → repeatedly. Prints one JSON object:
+ *   { "drawMs": { preset: stats }, "seekMs": { preset: stats }, ... }
+ * drawMs: the grid renderer's update (User Timing `grid:svg` / `grid:canvas`): for the 4 GiB
+ * machine every step repaints all 1,048,576 frames. seekMs: from the key press to the end of that
+ * grid update, through the worker and the store (the grid subscribes to the store directly).
+ * pageMs: from the key press until every panel shows the new step (User Timing `ui:commit`, after
+ * React's commit). Targets: 1M-frame redraw ≤ 8 ms, a teaching-size step ≤ 4 ms.
+ */
+import { build, preview } from 'vite';
+import { chromium } from 'playwright-core';
+
+const STEPS = Number(process.env.BENCH_STEPS ?? 40);
+const CASES = [
+  { preset: 'teaching', start: 100 },
+  { preset: 'i386-4g', start: 600000 },
+];
+
+function stats(values) {
+  const v = [...values].sort((a, b) => a - b);
+  const q = (p) => v[Math.min(v.length - 1, Math.floor(p * v.length))];
+  const r = (x) => Math.round(x * 100) / 100;
+  return { median: r(q(0.5)), p95: r(q(0.95)), max: r(v[v.length - 1]), n: v.length };
+}
+
+/** In the page: press → `n` times; per press, time to the end of the grid update and its length. */
+async function pressSteps(n) {
+  const seek = [];
+  const draw = [];
+  const pageDone = [];
+  const parts = { fill: [], put: [], blit: [] };
+  const nextFrame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  for (let i = 0; i < n; i++) {
+    const entries = [];
+    const obs = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+    obs.observe({ entryTypes: ['measure', 'mark'] });
+    const t0 = performance.now();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    const until = t0 + 5000;
+    let grid;
+    let commit;
+    while (!(grid && commit) && performance.now() < until) {
+      await new Promise((r) => setTimeout(r, 0));
+      grid = entries.find((e) => e.name === 'grid:svg' || e.name === 'grid:canvas');
+      commit = entries.find((e) => e.name === 'ui:commit');
+    }
+    obs.disconnect();
+    if (!grid || !commit) throw new Error('no grid update or page commit after a step');
+    seek.push(grid.startTime + grid.duration - t0);
+    pageDone.push(commit.startTime - t0);
+    draw.push(grid.duration);
+    for (const k of Object.keys(parts)) {
+      const e = entries.find((x) => x.name === `grid:${k}`);
+      if (e) parts[k].push(e.duration);
+    }
+    // Let the store ack the snapshot (after the next frame) before the next press.
+    await nextFrame();
+    await nextFrame();
+  }
+  return {
+    seek,
+    draw,
+    pageDone,
+    parts,
+    text: document.querySelector('.step-text')?.textContent ?? '',
+  };
+}
+
+async function main() {
+  await build({ logLevel: 'error' });
+  const server = await preview({
+    logLevel: 'error',
+    preview: { host: '127.0.0.1', port: 4190, strictPort: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not start');
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const out = { drawMs: {}, seekMs: {}, pageMs: {}, parts: {}, environment: {} };
+  try {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    for (const c of CASES) {
+      await page.goto(`${url}#preset=${c.preset}&step=${c.start}`);
+      await page
+        .locator('.step-text')
+        .filter({ hasText: new RegExp(`^Step ${c.start.toLocaleString('en-GB')} of`) })
+        .waitFor({ timeout: 120_000 });
+      await page.waitForTimeout(300);
+      await page.evaluate(pressSteps, 5); // warm-up
+      const r = await page.evaluate(pressSteps, STEPS);
+      out.drawMs[c.preset] = stats(r.draw);
+      out.seekMs[c.preset] = stats(r.seek);
+      out.pageMs[c.preset] = stats(r.pageDone);
+      const parts = {};
+      for (const [k, v] of Object.entries(r.parts)) if (v.length) parts[k] = stats(v);
+      if (Object.keys(parts).length) out.parts[c.preset] = parts;
+    }
+    out.environment = {
+      chromium: browser.version(),
+      viewport: '1366x768',
+      frames: { teaching: 80, 'i386-4g': 1048576 },
+      targets: { 'drawMs.i386-4g.median': 8, 'seekMs.teaching.median': 4 },
+    };
+  } finally {
+    await browser.close();
+    await new Promise((r) => server.httpServer.close(() => r()));
+  }
+  console.log(JSON.stringify(out, null, 2));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
