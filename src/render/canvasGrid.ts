@@ -76,14 +76,16 @@ function drawMarkerAt(ctx: Ctx, m: Marker, x: number, y: number, k: number): voi
     ctx.rect(x, y, k, k);
     ctx.clip();
     ctx.strokeStyle = m.colour;
-    ctx.lineWidth = Math.max(1, s * 0.9);
+    ctx.lineWidth = Math.max(1, s * 0.7);
+    ctx.globalAlpha = 0.75;
     ctx.beginPath();
-    for (let d = -k; d < k; d += 2.2 * s * 1.4) {
+    for (let d = -k; d < k; d += 3 * s * 1.41) {
       ctx.moveTo(x + d, y + k);
       ctx.lineTo(x + d + k, y);
     }
     ctx.stroke();
     ctx.restore();
+    ctx.strokeStyle = m.colour;
     ctx.strokeRect(x + 0.5, y + 0.5, k - 1, k - 1);
     return;
   }

@@ -1,26 +1,30 @@
-import { formatPages } from '../render/units';
+import { formatCount, formatPages } from '../render/units';
 
-/** enough_free_mem() as a bar: the lowmem it needs against the free lowmem there is. */
+/** enough_free_mem() as two bars on one scale: the free lowmem there is, and what it needs. */
 export function NeedBar({ available, needed }: { available: number; needed: number }) {
   const ok = available > needed;
-  const scale = Math.max(available, needed, 1) * 1.04;
+  const scale = Math.max(available, needed, 1);
   const verdict = ok ? 'enough' : 'not enough';
+  const row = (label: string, n: number, cls: string) => (
+    <div className="needbar-row">
+      <span className="needbar-label">{label}</span>
+      <span className="needbar-track">
+        <span className={cls} style={{ width: `${(n / scale) * 100}%` }} />
+      </span>
+      <span className="num">{formatCount(n)}</span>
+    </div>
+  );
   return (
     <figure
       className={ok ? 'needbar needbar-ok' : 'needbar needbar-short'}
       role="img"
       aria-label={`enough_free_mem: needs ${formatPages(needed)}, ${formatPages(available)} free: ${verdict}`}
     >
-      <div className="needbar-track">
-        <div className="needbar-avail" style={{ width: `${(available / scale) * 100}%` }} />
-        <div className="needbar-need" style={{ width: `${(needed / scale) * 100}%` }} />
-      </div>
+      {row('free lowmem', available, 'needbar-avail')}
+      {row('needed', needed, 'needbar-need')}
       <figcaption>
-        <span>
-          need <b>{needed.toLocaleString('en-GB')}</b> {ok ? '<' : '≥'} free{' '}
-          <b>{available.toLocaleString('en-GB')}</b>
-        </span>
-        <span className="verdict">{ok ? '✓ enough' : '✗ not enough'}</span>
+        <code>enough_free_mem()</code>: {formatCount(available)} {ok ? '>' : '≤'}{' '}
+        {formatCount(needed)} <span className="verdict">{ok ? '✓ enough' : '✗ not enough'}</span>
       </figcaption>
     </figure>
   );
