@@ -31,8 +31,8 @@ export function ScenarioPicker({ value, onChange }: ScenarioPickerProps) {
         <details className="machine">
           <summary>
             <span className="machine-size">{current.size}</span>
-            <span className="machine-zones">{current.zones}</span>
             <span className="machine-more">About this machine</span>
+            <span className="machine-zones">{current.zones}</span>
           </summary>
           <p>{current.description}</p>
         </details>
