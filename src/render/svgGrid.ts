@@ -102,6 +102,9 @@ export function createSvgGrid(host: HTMLElement, cb: GridCallbacks): GridRendere
     .attr('class', 'grid-svg')
     .attr('role', 'group')
     .attr('aria-roledescription', 'page frame grid')
+    // Only the frames take focus (one at a time, roving), never the drawing itself.
+    .attr('tabindex', -1)
+    .attr('focusable', 'false')
     .attr('preserveAspectRatio', 'xMidYMid meet');
   const defs = svg.append('defs');
   const hatch = defs

@@ -41,6 +41,8 @@ export function Visualiser({
   const store = useEngineStore();
   useKeyboardShortcuts(store);
   const loadId = useEngine((s) => s.info?.loadId ?? -1);
+  /** The kernel the run models: "2.6.20" (or "2.6.17" for the legacy model). */
+  const kernel = useEngine((s) => s.info?.model ?? 'linux-2.6.20').replace(/^linux-/, '');
   // The inspected frame belongs to one run: a new run (loadId) starts with none.
   const [picked, setPicked] = useState<{ loadId: number; pfn: number | null; seq: number }>({
     loadId,
@@ -67,7 +69,7 @@ export function Visualiser({
         {!embed && (
           <header className="app-header">
             <h1>
-              swsusp-viz <small>Linux 2.6.20 hibernation snapshot, step by step</small>
+              swsusp-viz <small>Linux {kernel} hibernation snapshot, step by step</small>
             </h1>
             <ScenarioPicker value={scenario} onChange={onScenarioChange} />
           </header>
