@@ -3,6 +3,7 @@ import { presetNames } from '../core';
 import type { ModelId } from '../core';
 import { EngineProvider } from '../ui/EngineContext';
 import type { EngineStore } from '../ui/engineState';
+import { isCompareHash } from '../ui/compare/compareHash';
 import { DEFAULT_PRESET } from '../ui/presets';
 import { Visualiser } from '../ui/Visualiser';
 import { formatHash, parseHash } from './urlHash';
@@ -105,6 +106,7 @@ export function App({ store, hash, syncUrl = true }: AppProps) {
   useEffect(() => {
     if (!syncUrl) return;
     const onHashChange = () => {
+      if (isCompareHash(window.location.hash)) return; // Root switches to the compare view
       const parsed = parseHash(window.location.hash, presetNames(), DEFAULT_PRESET);
       setNotice(parsed.problems.join(' ') || null);
       setEmbed(parsed.state.embed);

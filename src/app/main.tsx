@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useEngine } from '../store/engineStore';
-import { App } from './App';
+import { Root } from './Root';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -10,6 +10,6 @@ if (!root) throw new Error('#root element missing from index.html');
 
 createRoot(root).render(
   <StrictMode>
-    <App store={useEngine} />
+    <Root store={useEngine} />
   </StrictMode>,
 );

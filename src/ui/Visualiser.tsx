@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { GridRenderer } from '../render';
 import { BitmapsPanel } from './BitmapsPanel';
+import { ViewTabs } from './compare/ViewTabs';
 import { Controls } from './Controls';
 import { CountersPanel } from './CountersPanel';
 import { useEngine, useEngineStore } from './EngineContext';
@@ -72,6 +73,7 @@ export function Visualiser({
               swsusp-viz <small>Linux {kernel} hibernation snapshot, step by step</small>
             </h1>
             <ScenarioPicker value={scenario} onChange={onScenarioChange} />
+            <ViewTabs current="visualiser" preset={scenario} />
           </header>
         )}
         {notice && (

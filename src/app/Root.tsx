@@ -1,0 +1,19 @@
+import { useEffect, useState } from 'react';
+import { CompareView } from '../ui/compare/CompareView';
+import { isCompareHash } from '../ui/compare/compareHash';
+import type { EngineStore } from '../ui/engineState';
+import { App } from './App';
+
+/**
+ * The page's two views, chosen by the URL hash: `#view=compare&preset=…` opens the 2.6.17 ↔
+ * 2.6.20 comparison (its own two engines), anything else the step-by-step visualiser on `store`.
+ */
+export function Root({ store }: { store: EngineStore }) {
+  const [compare, setCompare] = useState(() => isCompareHash(window.location.hash));
+  useEffect(() => {
+    const onHashChange = () => setCompare(isCompareHash(window.location.hash));
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, []);
+  return compare ? <CompareView /> : <App store={store} />;
+}

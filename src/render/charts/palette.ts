@@ -1,0 +1,15 @@
+/**
+ * The two kernels in every chart and in the compare view: Okabe–Ito vermillion for 2.6.17 and blue
+ * for 2.6.20 (apart under the common colour-vision deficiencies, both ≥ 4.5:1 on white), and a
+ * dash pattern on the legacy line so the two differ in grey print too.
+ */
+export const MODEL_COLOURS = {
+  'linux-2.6.17': '#c0470a',
+  'linux-2.6.20': '#0072b2',
+} as const;
+
+export const LEGACY_DASH = '9 5';
+/** The second machine's line in the metadata chart. */
+export const SECOND_DASH = '2 4';
+
+export const RULE_COLOUR = '#3d4249';

@@ -1,0 +1,236 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { presetNames } from '../../core';
+import { EngineProvider } from '../EngineContext';
+import { DEFAULT_PRESET } from '../presets';
+import { ScenarioPicker } from '../ScenarioPicker';
+import { formatCompareHash, parseCompareHash } from './compareHash';
+import { createComparePair, createSeekPacer, LEGACY, MODERN } from './pair';
+import type { ComparePair } from './pair';
+import { RoleKey } from './RoleKey';
+import { RunColumn } from './RunColumn';
+import { SummaryTable } from './SummaryTable';
+import { DEFAULT_DURATION, phaseName, SyncControls } from './SyncControls';
+import type { SyncPos, SyncRun } from './sync';
+import { atLast, nextPos, normalisePos, prevPos, syncPhases, targetFor } from './sync';
+import { ViewTabs } from './ViewTabs';
+import { WhySection } from './WhySection';
+import './compare.css';
+
+export interface CompareViewProps {
+  /** The starting hash; defaults to the page's. */
+  hash?: string;
+  /** Keep the address bar in step (off in tests that pass their own hash). */
+  syncUrl?: boolean;
+  /** Makes the two engines (tests pass inline ones); defaults to two workers. */
+  makePair?: () => ComparePair;
+}
+
+function replaceHash(hash: string): void {
+  if (window.location.hash === hash) return;
+  window.history.replaceState(window.history.state, '', hash);
+}
+
+function asSyncRun(info: SyncRun | null): SyncRun | null {
+  return info ? { phases: info.phases, totalSteps: info.totalSteps, outcome: info.outcome } : null;
+}
+
+const defaultMakePair = () => createComparePair();
+
+/** The "Compare 2.6.17 ↔ 2.6.20" page: one scenario under both kernels, synchronised by phase. */
+export function CompareView({
+  hash,
+  syncUrl = true,
+  makePair = defaultMakePair,
+}: CompareViewProps) {
+  const [pair] = useState(makePair);
+  // The engines live as long as the view: stopped when it unmounts.
+  useEffect(() => pair.retain(), [pair]);
+  return <ComparePage pair={pair} hash={hash} syncUrl={syncUrl} />;
+}
+
+function ComparePage({
+  pair,
+  hash,
+  syncUrl,
+}: {
+  pair: ComparePair;
+  hash?: string;
+  syncUrl: boolean;
+}) {
+  const [initial] = useState(() =>
+    parseCompareHash(hash ?? window.location.hash, presetNames(), DEFAULT_PRESET),
+  );
+  const [preset, setPreset] = useState(initial.state.preset);
+  const [notice, setNotice] = useState<string | null>(initial.problems.join(' ') || null);
+  const [pos, setPos] = useState<SyncPos>({
+    phase: initial.state.phase ?? 0,
+    frac: initial.state.at ?? 0,
+  });
+  const [playing, setPlaying] = useState(false);
+  const [duration, setDuration] = useState(DEFAULT_DURATION);
+
+  const legacyInfo = useStore(pair.legacy, (s) => (s.status === 'ready' ? s.info : null));
+  const modernInfo = useStore(pair.modern, (s) => (s.status === 'ready' ? s.info : null));
+  const legacyRun = useMemo(() => asSyncRun(legacyInfo), [legacyInfo]);
+  const modernRun = useMemo(() => asSyncRun(modernInfo), [modernInfo]);
+  const ready = legacyRun !== null && modernRun !== null;
+  const phases = useMemo(
+    () => (legacyRun && modernRun ? syncPhases([legacyRun, modernRun]) : []),
+    [legacyRun, modernRun],
+  );
+  const shown = ready ? normalisePos(phases, pos) : pos;
+  const legacyTarget = legacyRun && ready ? targetFor(legacyRun, shown) : null;
+  const modernTarget = modernRun && ready ? targetFor(modernRun, shown) : null;
+
+  // Load the scenario under both kernels.
+  useEffect(() => {
+    pair.legacy.getState().load({ kind: 'preset', name: preset }, { model: LEGACY });
+    pair.modern.getState().load({ kind: 'preset', name: preset }, { model: MODERN });
+  }, [pair, preset]);
+
+  // Move both runs to the shared position (at most one seek in flight per run).
+  const pacers = useMemo(
+    () => ({ legacy: createSeekPacer(pair.legacy), modern: createSeekPacer(pair.modern) }),
+    [pair],
+  );
+  useEffect(
+    () => () => {
+      pacers.legacy.dispose();
+      pacers.modern.dispose();
+    },
+    [pacers],
+  );
+  const legacyStep = legacyTarget?.step ?? null;
+  const modernStep = modernTarget?.step ?? null;
+  useEffect(() => {
+    if (legacyStep !== null) pacers.legacy.want(legacyStep);
+    if (modernStep !== null) pacers.modern.want(modernStep);
+  }, [pacers, legacyStep, modernStep, legacyInfo, modernInfo]);
+
+  // The address bar follows the preset and, when paused, the position.
+  useEffect(() => {
+    if (!syncUrl || playing) return;
+    replaceHash(
+      formatCompareHash({ preset, phase: ready ? shown.phase : pos.phase, at: shown.frac }),
+    );
+  }, [syncUrl, playing, preset, ready, shown.phase, shown.frac, pos.phase]);
+
+  // Editing the address bar by hand: another preset or position.
+  useEffect(() => {
+    if (!syncUrl) return;
+    const onHashChange = () => {
+      const parsed = parseCompareHash(window.location.hash, presetNames(), DEFAULT_PRESET);
+      setNotice(parsed.problems.join(' ') || null);
+      setPreset(parsed.state.preset);
+      setPlaying(false);
+      setPos({ phase: parsed.state.phase ?? 0, frac: parsed.state.at ?? 0 });
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => window.removeEventListener('hashchange', onHashChange);
+  }, [syncUrl]);
+
+  // Play within the phase: the position runs to the phase's end in `duration` seconds.
+  const posRef = useRef(shown);
+  useEffect(() => {
+    posRef.current = shown;
+  });
+  useEffect(() => {
+    if (!playing) return;
+    let last = performance.now();
+    let raf = 0;
+    const tick = (now: number) => {
+      const p = posRef.current;
+      const frac = Math.min(1, p.frac + (now - last) / 1000 / duration);
+      last = now;
+      posRef.current = { phase: p.phase, frac };
+      setPos({ phase: p.phase, frac });
+      if (frac >= 1) setPlaying(false);
+      else raf = requestAnimationFrame(tick);
+    };
+    raf = requestAnimationFrame(tick);
+    return () => cancelAnimationFrame(raf);
+  }, [playing, duration]);
+
+  const move = useCallback((next: SyncPos) => {
+    setPlaying(false);
+    setPos(next);
+  }, []);
+  const togglePlay = useCallback(() => {
+    if (playing) return setPlaying(false);
+    if (shown.frac >= 1) setPos({ phase: shown.phase, frac: 0 });
+    setPlaying(true);
+  }, [playing, shown]);
+
+  // PageUp / PageDown move by phase anywhere on the page.
+  useEffect(() => {
+    if (!ready) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === 'PageDown' && !atLast(phases, shown)) move(nextPos(phases, shown));
+      else if (e.key === 'PageUp') move(prevPos(phases, shown));
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [ready, phases, shown, move]);
+
+  const onPresetChange = useCallback((name: string) => {
+    setNotice(null);
+    setPlaying(false);
+    setPos({ phase: 0, frac: 0 });
+    setPreset(name);
+  }, []);
+
+  const name = phaseName(shown.phase);
+  return (
+    <div className="compare-page">
+      <header className="app-header">
+        <h1>
+          swsusp-viz <small>The same machine under 2.6.17 and 2.6.20</small>
+        </h1>
+        <ScenarioPicker value={preset} onChange={onPresetChange} />
+        <ViewTabs current="compare" preset={preset} />
+      </header>
+      {notice && (
+        <div className="banner banner-notice" role="alert">
+          <span>{notice}</span>
+          <button type="button" className="btn btn-small" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      <main>
+        <section className="compare" aria-label="Compare">
+          <SyncControls
+            phases={phases}
+            pos={shown}
+            onChange={move}
+            playing={playing}
+            onTogglePlay={togglePlay}
+            duration={duration}
+            onDuration={setDuration}
+            disabled={!ready}
+          />
+          <div className="compare-body">
+            <div className="compare-runs">
+              <EngineProvider store={pair.legacy}>
+                <RunColumn model={LEGACY} target={legacyTarget} phaseName={name} />
+              </EngineProvider>
+              <EngineProvider store={pair.modern}>
+                <RunColumn model={MODERN} target={modernTarget} phaseName={name} />
+              </EngineProvider>
+              <RoleKey legacy={pair.legacy} modern={pair.modern} />
+            </div>
+            <SummaryTable
+              legacy={legacyInfo?.compare ?? null}
+              modern={modernInfo?.compare ?? null}
+            />
+          </div>
+        </section>
+        <WhySection preset={preset} />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+import { useStore } from 'zustand';
+import { ROLE_COUNT, ROLE_NAMES } from '../../core';
+import { ROLE_STYLES, countRoles, formatCount } from '../../render';
+import type { EngineStore } from '../engineState';
+
+function useRoleCounts(store: EngineStore): Uint32Array | null {
+  const frames = useStore(store, (s) => s.frames);
+  // Frames are updated in place: the version re-renders on every change.
+  useStore(store, (s) => s.framesVersion);
+  return frames ? countRoles(frames.role, ROLE_COUNT) : null;
+}
+
+/** One key for both grids: the roles either grid shows now, with each side's count. */
+export function RoleKey({ legacy, modern }: { legacy: EngineStore; modern: EngineStore }) {
+  const a = useRoleCounts(legacy);
+  const b = useRoleCounts(modern);
+  if (!a || !b) return null;
+  const roles = ROLE_STYLES.map((st, role) => ({ st, role })).filter(
+    ({ role }) => a[role] > 0 || b[role] > 0,
+  );
+  return (
+    <ul
+      className="role-key"
+      aria-label="Key: frame roles in the two grids (2.6.17 / 2.6.20 counts)"
+    >
+      {roles.map(({ st, role }) => (
+        <li
+          key={role}
+          title={`${ROLE_NAMES[role]}: ${a[role]} frames in 2.6.17, ${b[role]} in 2.6.20`}
+        >
+          <span
+            className="swatch"
+            style={{ background: st.fill, color: st.ink }}
+            aria-hidden="true"
+          >
+            {st.glyph}
+          </span>
+          <span className="role-key-name">{ROLE_NAMES[role]}</span>
+          <span className="role-key-counts num">
+            {formatCount(a[role])} / {formatCount(b[role])}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
