@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { ROLE_NAMES } from '../core';
 import { formatCount, formatWord, markNames } from '../render';
 import { useEngine, useEngineStore } from './EngineContext';
@@ -8,8 +9,17 @@ function History() {
   const store = useEngineStore();
   const inspection = useEngine((s) => s.inspection);
   const step = useEngine((s) => s.step);
+  const list = useRef<HTMLOListElement>(null);
+  // The last touch at or before the current state is "now"; later ones are still to come.
+  const history = inspection?.history ?? [];
+  let latest = -1;
+  for (let i = 0; i < history.length; i++) if (history[i].step + 1 <= step) latest = i;
+  useEffect(() => {
+    const el = list.current?.querySelector<HTMLElement>('[aria-current="step"]');
+    if (el && typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'nearest' });
+  }, [latest, inspection]);
   if (!inspection) return null;
-  const { history, historyTotal } = inspection;
+  const { historyTotal } = inspection;
   return (
     <div className="history">
       <h3>
@@ -18,18 +28,21 @@ function History() {
       {history.length === 0 ? (
         <p className="muted">No step touches this frame.</p>
       ) : (
-        <ol>
-          {history.map((h) => {
+        <ol ref={list}>
+          {history.map((h, i) => {
             const target = h.step + 1;
+            const cls =
+              i === latest ? 'history-current' : i > latest ? 'history-future' : undefined;
             return (
-              <li key={h.step} className={target === step ? 'history-current' : undefined}>
+              <li key={h.step} className={cls} aria-current={i === latest ? 'step' : undefined}>
                 <button
                   type="button"
                   className="history-step"
                   aria-label={`Go to step ${target}: ${h.functionName}`}
                   onClick={() => store.getState().seek(target)}
                 >
-                  <span className="num">Step {target}</span> <code>{h.functionName}</code>
+                  <span className="num">Step {formatCount(target)}</span>{' '}
+                  <code>{h.functionName}</code>
                 </button>
                 <span className="history-text">{h.narration}</span>
               </li>

@@ -35,6 +35,9 @@ describe('frame inspector', () => {
     await user.click(within(ins).getByRole('button', { name: 'Go to step 10: swsusp_write' }));
     expect(spies(store).seek).toHaveBeenCalledWith(10);
     expect(screen.getByText('Step 10 of 40')).toBeInTheDocument();
+    const items = within(ins).getAllByRole('listitem');
+    expect(items[1]).toHaveAttribute('aria-current', 'step'); // the touch that led to step 10
+    expect(items[0]).not.toHaveAttribute('aria-current');
   });
 
   it('opens a frame by number, switches to the legend and back, and closes', async () => {
