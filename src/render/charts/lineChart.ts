@@ -97,7 +97,7 @@ export function valueAt(points: readonly ChartPoint[], x: number): number | null
   }
   const a = points[lo];
   const b = points[hi];
-  // A vertical drop (two points at one x) reads as the value before it up to that x.
+  // Two points at one x (a vertical step): the later one.
   if (b.x === a.x || x === a.x) return a.y;
   if (x === b.x) return b.y;
   return a.y + ((b.y - a.y) * (x - a.x)) / (b.x - a.x);
