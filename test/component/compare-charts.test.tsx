@@ -184,7 +184,7 @@ describe('Why 2.6.20 section', () => {
       'both fail: no room for the copies',
     ]);
     expect(texts(four, '.chart-rule-label')).toEqual([
-      '2.6.17 ceiling ≈ 445 MiB (about ½ of lowmem)',
+      '2.6.17 ceiling ≈ 445 MiB',
       '2.6.17 fails from 430 MiB of highmem',
       '2.6.20 fails from 2,039 MiB',
     ]);
@@ -197,8 +197,8 @@ describe('Why 2.6.20 section', () => {
       'bitmaps, 4 GiB',
     ]);
     expect(texts(meta, '.chart-rule-label')).toEqual([
-      '1 GiB break-even: 21.5 MiB (5,502 pages, 2.1% of frames)',
-      '4 GiB break-even: 85.8 MiB (21,966 pages, 2.1% of frames)',
+      'break-even, 1 GiB: 5,502 pages = 21.5 MiB (2.1%)',
+      'break-even, 4 GiB: 21,966 pages = 85.8 MiB (2.1%)',
     ]);
 
     // the numbers under the 4 GiB chart: highmem levels 0, ⅛, ¼, ½, all

@@ -82,16 +82,28 @@ export function ceilingData(m: CeilingMachine, machine: string, samples = 128): 
 export function ceilingSpec(d: CeilingData, describedBy?: string): LineChartSpec {
   const xMax = pagesToMiB(d.highmemFrames);
   const yMax = Math.max(...d.points.map((p) => pagesToMiB(Math.max(p.modern, p.legacy)))) * 1.12;
+  const ceiling = formatMiB(pagesToMiB(d.legacyCeiling), 0);
+  const drops = d.legacyFailsFrom !== null && d.legacyFailsFrom > 0;
   const rules: ChartRule[] = [
-    {
-      axis: 'y',
-      value: pagesToMiB(d.legacyCeiling),
-      label: `2.6.17 ceiling ≈ ${formatMiB(pagesToMiB(d.legacyCeiling), 0)} (about ½ of lowmem)`,
-      colour: MODEL_COLOURS['linux-2.6.17'],
-    },
+    // Where 2.6.17 drops to nothing, the label sits under the line, right of the drop.
+    drops
+      ? {
+          axis: 'y',
+          value: pagesToMiB(d.legacyCeiling),
+          label: `2.6.17 ceiling ≈ ${ceiling}`,
+          colour: MODEL_COLOURS['linux-2.6.17'],
+          place: 'below',
+          from: pagesToMiB(d.legacyFailsFrom ?? 0),
+        }
+      : {
+          axis: 'y',
+          value: pagesToMiB(d.legacyCeiling),
+          label: `2.6.17 ceiling ≈ ${ceiling} (about ½ of lowmem)`,
+          colour: MODEL_COLOURS['linux-2.6.17'],
+        },
   ];
   const bands: ChartBand[] = [];
-  if (d.legacyFailsFrom !== null && d.legacyFailsFrom > 0) {
+  if (drops && d.legacyFailsFrom !== null) {
     const end = d.modernFailsFrom ?? d.highmemFrames;
     bands.push({
       x0: pagesToMiB(d.legacyFailsFrom),

@@ -28,6 +28,12 @@ export interface ChartRule {
   value: number;
   label: string;
   colour?: string;
+  /**
+   * Where a horizontal rule's label goes: above the line at the right (default), or below it,
+   * starting at x value `from` (0 when absent).
+   */
+  place?: 'above-right' | 'below';
+  from?: number;
 }
 
 /** A shaded x range with a label inside (e.g. "2.6.17 cannot suspend"). */
@@ -250,13 +256,20 @@ export function createLineChart(host: HTMLElement, initial: LineChartSpec): Char
           .attr('y1', 0)
           .attr('y2', h)
           .attr('stroke', colour);
-        const right = px + textWidth(r.label, font) + 6 > w;
+        // Right of the rule if it fits, else left of it, else as far right as the plot allows.
+        const tw = textWidth(r.label, font);
+        const [lx, anchor] =
+          px + 5 + tw <= w
+            ? [px + 5, 'start']
+            : px - 5 - tw >= 0
+              ? [px - 5, 'end']
+              : [Math.max(0, w - tw), 'start'];
         rules
           .append('text')
           .attr('class', 'chart-rule-label')
-          .attr('x', right ? px - 5 : px + 5)
+          .attr('x', lx)
           .attr('y', font * (1 + 1.25 * row++))
-          .attr('text-anchor', right ? 'end' : 'start')
+          .attr('text-anchor', anchor)
           .attr('fill', colour)
           .text(r.label);
       } else {
@@ -270,12 +283,13 @@ export function createLineChart(host: HTMLElement, initial: LineChartSpec): Char
           .attr('y1', py)
           .attr('y2', py)
           .attr('stroke', colour);
+        const below = r.place === 'below';
         rules
           .append('text')
           .attr('class', 'chart-rule-label')
-          .attr('x', w - 4)
-          .attr('y', py - 5)
-          .attr('text-anchor', 'end')
+          .attr('x', below ? x(r.from ?? 0) + 4 : w - 4)
+          .attr('y', below ? py + font * 1.2 : py - 5)
+          .attr('text-anchor', below ? 'start' : 'end')
           .attr('fill', colour)
           .text(r.label);
       }

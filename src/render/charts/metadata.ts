@@ -86,7 +86,7 @@ export function metadataSpec(d: MetadataData, describedBy?: string): LineChartSp
   const rules: ChartRule[] = d.machines.map((m) => ({
     axis: 'x',
     value: pagesToMiB(m.breakEven),
-    label: `${m.label.replace(/^i386 /, '')} break-even: ${formatMiB(pagesToMiB(m.breakEven))} (${formatCount(m.breakEven)} pages, ${formatPercent(m.breakEvenFraction)} of frames)`,
+    label: `break-even, ${m.label.replace(/^i386 /, '')}: ${formatCount(m.breakEven)} pages = ${formatMiB(pagesToMiB(m.breakEven))} (${formatPercent(m.breakEvenFraction)})`,
   }));
   const yMax = Math.max(...series.flatMap((s) => s.points.map((p) => p.y))) * 1.05;
   return {
