@@ -68,11 +68,16 @@ export function zoneLabel(z: ZoneBlock): string {
   return `${p.name} · ${p.kind} · ${p.range} · ${p.size}`;
 }
 
-/** Marks the end of a grid draw for `npm run bench:browser` (User Timing, no globals). */
+/**
+ * Reports a grid draw as a User Timing measure for `npm run bench:browser` (read with a
+ * PerformanceObserver; the page keeps no entries).
+ */
 export function measureDraw(name: string, start: number, frames: number, end?: number): void {
   if (typeof performance.measure !== 'function') return;
   try {
     performance.measure(name, { start, end: end ?? performance.now(), detail: { frames } });
+    // Observers have the entry already; keep the timeline buffer from growing during long plays.
+    performance.clearMeasures(name);
   } catch {
     // Old engines without the options form: timing is optional.
   }

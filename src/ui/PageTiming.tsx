@@ -8,7 +8,10 @@ import { useEngine } from './EngineContext';
 export function PageTiming() {
   const version = useEngine((s) => s.framesVersion);
   useEffect(() => {
-    if (version > 0 && typeof performance.mark === 'function') performance.mark('ui:commit');
+    if (version <= 0 || typeof performance.mark !== 'function') return;
+    performance.mark('ui:commit');
+    // A PerformanceObserver has it already; do not let the timeline buffer grow.
+    performance.clearMarks('ui:commit');
   }, [version]);
   return null;
 }
