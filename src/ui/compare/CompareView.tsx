@@ -222,6 +222,17 @@ function ComparePage({
                 <RunColumn model={MODERN} target={modernTarget} phaseName={name} />
               </EngineProvider>
               <RoleKey legacy={pair.legacy} modern={pair.modern} />
+              <p className="why-jump">
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() =>
+                    document.getElementById('why-title')?.scrollIntoView({ behavior: 'smooth' })
+                  }
+                >
+                  Why 2.6.20: the image ceiling and the metadata cost, in charts ↓
+                </button>
+              </p>
             </div>
             <SummaryTable
               legacy={legacyInfo?.compare ?? null}
