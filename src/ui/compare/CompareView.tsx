@@ -167,6 +167,10 @@ function ComparePage({
     if (!ready) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const t = e.target;
+      // Lists and text fields keep their own PageUp / PageDown.
+      if (t instanceof HTMLSelectElement || t instanceof HTMLTextAreaElement) return;
+      if (t instanceof HTMLInputElement && t.type !== 'range') return;
       if (e.key === 'PageDown' && !atLast(phases, shown)) move(nextPos(phases, shown));
       else if (e.key === 'PageUp') move(prevPos(phases, shown));
       else return;

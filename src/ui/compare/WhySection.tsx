@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { ceilingAt, i386Machine, PBES_PER_PAGE } from '../../core';
 import type { CeilingMachine } from '../../core';
 import {
@@ -170,7 +170,7 @@ export interface WhySectionProps {
 }
 
 /** "Why 2.6.20": the seed's claims as charts and arithmetic, under the compare view. */
-export function WhySection({ preset }: WhySectionProps) {
+export const WhySection = memo(function WhySection({ preset }: WhySectionProps) {
   const data = useMemo(() => whyData(), []);
   const [m1, m4] = data.machines;
   const ceiling1 = useCallback(
@@ -231,4 +231,4 @@ export function WhySection({ preset }: WhySectionProps) {
       </div>
     </section>
   );
-}
+});
