@@ -49,12 +49,12 @@ const SLOT_POS: Readonly<Record<Exclude<MarkerSlot, 'hatch'>, [number, number]>>
   top: [(U - GAP) / 2, 1.5],
 };
 
-function drawMarker(parent: SVGGElement, m: Marker): void {
+function drawMarker(parent: SVGGElement, m: Marker, hatchId: string): void {
   if (m.slot === 'hatch') {
     const r = svgEl('rect');
     r.setAttribute('width', String(U - GAP));
     r.setAttribute('height', String(U - GAP));
-    r.setAttribute('fill', 'url(#grid-hatch)');
+    r.setAttribute('fill', `url(#${hatchId})`);
     r.setAttribute('stroke', m.colour);
     r.setAttribute('stroke-width', '0.7');
     parent.appendChild(r);
@@ -96,7 +96,12 @@ function styleKey(data: GridData): number {
   return k;
 }
 
+/** Counts grids so each one's <defs> ids are unique when two grids share a page (compare view). */
+let gridInstances = 0;
+
 export function createSvgGrid(host: HTMLElement, cb: GridCallbacks): GridRenderer {
+  const prefix = `grid${++gridInstances}`;
+  const ids = { hatch: `${prefix}-hatch`, arrow: (kind: string) => `${prefix}-arrow-${kind}` };
   const svg = select(host)
     .append('svg')
     .attr('class', 'grid-svg')
@@ -109,7 +114,7 @@ export function createSvgGrid(host: HTMLElement, cb: GridCallbacks): GridRendere
   const defs = svg.append('defs');
   const hatch = defs
     .append('pattern')
-    .attr('id', 'grid-hatch')
+    .attr('id', ids.hatch)
     .attr('patternUnits', 'userSpaceOnUse')
     .attr('width', 2.2)
     .attr('height', 2.2)
@@ -123,7 +128,7 @@ export function createSvgGrid(host: HTMLElement, cb: GridCallbacks): GridRendere
   for (const [kind, colour] of Object.entries(ARROW_COLOURS)) {
     defs
       .append('marker')
-      .attr('id', `grid-arrow-${kind}`)
+      .attr('id', ids.arrow(kind))
       .attr('viewBox', '0 0 10 10')
       .attr('refX', 6)
       .attr('refY', 5)
@@ -224,7 +229,8 @@ export function createSvgGrid(host: HTMLElement, cb: GridCallbacks): GridRendere
     c.glyph.textContent = st.glyph;
     c.glyph.setAttribute('fill', st.ink);
     c.marks.replaceChildren();
-    for (const mk of markersFor(f, m, data.overlays, data.bootSide)) drawMarker(c.marks, mk);
+    for (const mk of markersFor(f, m, data.overlays, data.bootSide))
+      drawMarker(c.marks, mk, ids.hatch);
     c.el.setAttribute('aria-label', describe(layout as GridLayout, data, pfn));
   }
 
@@ -306,7 +312,7 @@ export function createSvgGrid(host: HTMLElement, cb: GridCallbacks): GridRendere
         .attr('fill', 'none')
         .attr('stroke', ARROW_COLOURS[kind])
         .attr('stroke-width', 0.7)
-        .attr('marker-end', `url(#grid-arrow-${kind})`);
+        .attr('marker-end', `url(#${ids.arrow(kind)})`);
     }
   }
 

@@ -147,7 +147,7 @@ describe('SVG grid', () => {
     expect(host.querySelectorAll('.ring-touched')).toHaveLength(2);
     expect(host.querySelectorAll('.ring-selected')).toHaveLength(1);
     const arrow = host.querySelector('.arrow-copy');
-    expect(arrow?.getAttribute('marker-end')).toBe('url(#grid-arrow-copy)');
+    expect(arrow?.getAttribute('marker-end')).toMatch(/^url\(#grid\d+-arrow-copy\)$/);
     expect(arrow?.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+ Q/);
     expect(host.querySelectorAll('.cell')[2]).toBe(cells[2]); // same layout: cells are kept
 
@@ -165,10 +165,22 @@ describe('SVG grid', () => {
     const host = document.createElement('div');
     const grid = createSvgGrid(host, { onSelect: vi.fn(), onHover: vi.fn() });
     grid.update(data({ overlays: new Set<OverlayKey>(['safety']) }));
-    expect(host.querySelectorAll('rect[fill="url(#grid-hatch)"]')).toHaveLength(0);
+    expect(host.querySelectorAll('rect[fill$="-hatch)"]')).toHaveLength(0);
     grid.update(data({ overlays: new Set<OverlayKey>(['safety']), bootSide: true }));
-    expect(host.querySelectorAll('rect[fill="url(#grid-hatch)"]')).toHaveLength(1);
+    expect(host.querySelectorAll('rect[fill$="-hatch)"]')).toHaveLength(1);
     grid.destroy();
+  });
+
+  it('gives each grid its own pattern and marker ids, so two grids can share a page', () => {
+    const a = document.createElement('div');
+    const b = document.createElement('div');
+    const ga = createSvgGrid(a, { onSelect: vi.fn(), onHover: vi.fn() });
+    const gb = createSvgGrid(b, { onSelect: vi.fn(), onHover: vi.fn() });
+    const ids = (h: HTMLElement) => [...h.querySelectorAll('defs [id]')].map((e) => e.id);
+    expect(ids(a).length).toBeGreaterThan(0);
+    expect(ids(a).filter((id) => ids(b).includes(id))).toEqual([]);
+    ga.destroy();
+    gb.destroy();
   });
 });
 
