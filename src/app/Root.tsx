@@ -11,7 +11,9 @@ import { App } from './App';
 export function Root({ store }: { store: EngineStore }) {
   const [compare, setCompare] = useState(() => isCompareHash(window.location.hash));
   useEffect(() => {
-    const onHashChange = () => setCompare(isCompareHash(window.location.hash));
+    // The event's own URL, not location.hash: the compare view's listener runs first (child
+    // effects register first) and may already have rewritten the hash for its own state.
+    const onHashChange = (e: HashChangeEvent) => setCompare(isCompareHash(new URL(e.newURL).hash));
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);

@@ -125,3 +125,16 @@ test('the header links switch between the visualiser and the compare view', asyn
   await expect(page.locator('.step-text')).toHaveText(/^Step 0 of \d+$/);
   expect(errors).toEqual([]);
 });
+
+test('a step link opened from the compare view goes to the step-by-step view at that step', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  await page.goto('/#view=compare&preset=teaching');
+  await expect(columns(page).region).toBeVisible();
+  await page.goto('/#preset=lowmem-only&step=10');
+  await expect(page.getByText('Step 10 of', { exact: false })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Compare' })).toHaveCount(0);
+  expect(page.url()).toContain('step=10');
+  expect(errors).toEqual([]);
+});

@@ -4,7 +4,7 @@ import { presetNames } from '../../core';
 import { EngineProvider } from '../EngineContext';
 import { DEFAULT_PRESET } from '../presets';
 import { ScenarioPicker } from '../ScenarioPicker';
-import { formatCompareHash, parseCompareHash } from './compareHash';
+import { formatCompareHash, isCompareHash, parseCompareHash } from './compareHash';
 import { createComparePair, createSeekPacer, LEGACY, MODERN } from './pair';
 import type { ComparePair } from './pair';
 import { RoleKey } from './RoleKey';
@@ -120,6 +120,9 @@ function ComparePage({
   useEffect(() => {
     if (!syncUrl) return;
     const onHashChange = () => {
+      // A hash without view=compare belongs to the step-by-step view: Root switches to it, and
+      // rewriting the hash here first would drop the step it asks for.
+      if (!isCompareHash(window.location.hash)) return;
       const parsed = parseCompareHash(window.location.hash, presetNames(), DEFAULT_PRESET);
       setNotice(parsed.problems.join(' ') || null);
       setPreset(parsed.state.preset);
