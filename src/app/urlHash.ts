@@ -1,3 +1,5 @@
+import { readPresetParam } from '../ui/presetParam';
+
 /**
  * The page state in the URL hash: `#preset=teaching&step=40`, plus `&embed=1` for the embedded
  * view and `&model=linux-2.6.20` to pick the kernel model. Parsing never fails: a bad value becomes
@@ -24,15 +26,7 @@ export interface ParsedHash {
 export function parseHash(hash: string, presets: readonly string[], fallback: string): ParsedHash {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const problems: string[] = [];
-  let preset = fallback;
-  const p = params.get('preset');
-  if (p !== null) {
-    if (presets.includes(p)) preset = p;
-    else
-      problems.push(
-        `The link asks for the scenario “${p}”, which does not exist; showing “${fallback}” instead.`,
-      );
-  }
+  const preset = readPresetParam(params, presets, fallback, 'showing', problems);
   let step: number | null = null;
   const s = params.get('step');
   if (s !== null) {

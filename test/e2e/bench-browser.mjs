@@ -12,6 +12,7 @@
  */
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 
 const STEPS = Number(process.env.BENCH_STEPS ?? 40);
 const CASES = [
@@ -78,18 +79,9 @@ async function main() {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not start');
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   const out = { drawMs: {}, seekMs: {}, pageMs: {}, parts: {}, environment: {} };
   try {

@@ -4,6 +4,7 @@
  * link straight to a moment. Parsing never fails: a bad value becomes a sentence and the default.
  */
 import { PHASE_NAMES } from '../../core';
+import { readPresetParam } from '../presetParam';
 
 export interface CompareHashState {
   preset: string;
@@ -24,15 +25,7 @@ export function parseCompareHash(
 ): { state: CompareHashState; problems: string[] } {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const problems: string[] = [];
-  let preset = fallback;
-  const p = params.get('preset');
-  if (p !== null) {
-    if (presets.includes(p)) preset = p;
-    else
-      problems.push(
-        `The link asks for the scenario “${p}”, which does not exist; comparing “${fallback}” instead.`,
-      );
-  }
+  const preset = readPresetParam(params, presets, fallback, 'comparing', problems);
   let phase: number | null = null;
   const ph = params.get('phase');
   if (ph !== null) {
