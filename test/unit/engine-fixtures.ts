@@ -4,6 +4,7 @@
  * host with a hand-driven clock.
  */
 import fc from 'fast-check';
+import { rle } from './core/arbitrary';
 import {
   applyForward,
   cloneState,
@@ -18,18 +19,6 @@ import { Engine } from '../../src/engine/engine';
 import type { EngineOptions } from '../../src/engine/engine';
 import type { EngineHost } from '../../src/engine/host';
 import type { FrameArrays, FromEngine } from '../../src/protocol/messages';
-
-function runLength(letters: string[]): string {
-  const out: string[] = [];
-  let i = 0;
-  while (i < letters.length) {
-    let j = i;
-    while (j < letters.length && letters[j] === letters[i]) j++;
-    out.push(`${letters[i]}${j - i}`);
-    i = j;
-  }
-  return out.join(' ');
-}
 
 const weighted = (pairs: [string, number][]) =>
   fc.oneof(...pairs.map(([l, weight]) => ({ arbitrary: fc.constant(l), weight })));
@@ -68,12 +57,12 @@ export const scenarioDoc = fc
     const zones: { name: string; pages: number; highmem?: boolean }[] = [
       { name: 'Normal', pages: p.normal },
     ];
-    let suspend = `N2 K4 ${runLength(sLow)}`;
-    let resume = `N2 K4 ${runLength(rLow)}`;
+    let suspend = `N2 K4 ${rle(sLow)}`;
+    let resume = `N2 K4 ${rle(rLow)}`;
     if (p.high > 0) {
       zones.push({ name: 'HighMem', pages: p.high, highmem: true });
-      suspend += ` | ${runLength(sHigh)}`;
-      resume += ` | ${runLength(rHigh)}`;
+      suspend += ` | ${rle(sHigh)}`;
+      resume += ` | ${rle(rHigh)}`;
     }
     return {
       format: 'swsusp-viz/scenario@1',
