@@ -1,7 +1,6 @@
-import { powerOffAndBoot, swsuspWrite } from './kernel/image';
+import { swsuspWrite } from './kernel/image';
 import type { ImageSource } from './kernel/image';
-import { Kernel, KernelFailure } from './kernel/kernel';
-import type { Failure } from './kernel/kernel';
+import { Kernel } from './kernel/kernel';
 import { Pagedir } from './kernel/legacy/pagedir';
 import { legacyRead, legacyResume } from './kernel/legacy/resume';
 import {
@@ -11,12 +10,8 @@ import {
   restoreHighmem,
   saveHighmem,
 } from './kernel/legacy/suspend';
-import { Phase } from './kernel/phases';
-import { imageKernelFinish, imageKernelTakeover } from './kernel/restore';
-import type { Verification } from './kernel/restore';
-import type { SaveResult } from './kernel/suspend';
-import { finishRun } from './run';
-import type { Run, OutcomeName, SimulateOptions } from './run';
+import { runModel } from './run';
+import type { Run, SimulateOptions } from './run';
 import type { Scenario } from './scenario/types';
 
 /** snapshot_read_next (2.6.17): meta pages from orig_address, data pages in PBE order. */
@@ -48,62 +43,36 @@ function pagedirSource(dir: Pagedir, k: Kernel): ImageSource {
  */
 export function simulate2617(scenario: Scenario, opts: SimulateOptions = {}): Run {
   const k = new Kernel(scenario);
-  k.rec.onProgress = opts.onProgress ?? null;
   k.rec.pbeListOrder = 'fifo';
   const hc = new HighmemCopies();
   const dir = new Pagedir();
-  let failure: Failure | null = null;
-  let outcome: OutcomeName = 'restored';
-  let verification: Verification | null = null;
-  let bootRegs: Int32Array | null = null;
-  let saved: SaveResult | null = null;
-  let imageKernelCopies: HighmemCopies | null = null;
-  try {
-    k.rec.phase = Phase.Suspend;
-    legacyShrinkMemory(k);
-    const freeBeforeAlloc = new Uint8Array(k.frames);
-    for (let pfn = 0; pfn < k.frames; pfn++)
-      if (k.pfnValid(pfn) && k.alloc.isFree(pfn)) freeBeforeAlloc[pfn] = 1;
-    saveHighmem(k, hc);
-    legacySwsuspSave(k, hc, dir);
-    saved = {
-      snapshotRole: k.state.role.slice(),
-      snapshotFlags: k.state.flags.slice(),
-      freeBeforeAlloc,
-    };
-    imageKernelCopies = Object.assign(new HighmemCopies(), {
-      saves: [...hc.saves],
-      slabPages: [...hc.slabPages],
-      objects: hc.objects,
-    });
-    restoreHighmem(k, hc);
-    k.rec.phase = Phase.Image;
-    swsuspWrite(k, pagedirSource(dir, k));
-  } catch (e) {
-    if (!(e instanceof KernelFailure)) throw e;
-    failure = e.failure;
-    outcome = 'suspend-failed';
-  }
-  const suspendRegs = k.state.regs.slice();
-  if (!failure && saved && imageKernelCopies) {
-    try {
-      k.rec.phase = Phase.PowerOff;
-      powerOffAndBoot(k);
-      k.rec.phase = Phase.Resume;
-      const restoreList = legacyRead(k);
-      k.rec.phase = Phase.Restore;
-      legacyResume(k, restoreList);
-      bootRegs = k.state.regs.slice();
-      k.rec.phase = Phase.Restored;
-      const low = imageKernelTakeover(k, saved);
-      restoreHighmem(k, imageKernelCopies);
-      verification = imageKernelFinish(k, saved, low);
-    } catch (e) {
-      if (!(e instanceof KernelFailure)) throw e;
-      failure = e.failure;
-      outcome = 'resume-failed';
-      bootRegs = k.state.regs.slice();
-    }
-  }
-  return finishRun(k, { outcome, failure, verification, suspendRegs, bootRegs });
+  let imageKernelCopies = new HighmemCopies();
+  let restoreList = dir;
+  return runModel(k, opts, {
+    suspend: () => {
+      legacyShrinkMemory(k);
+      const freeBeforeAlloc = k.freeFrames();
+      saveHighmem(k, hc);
+      legacySwsuspSave(k, hc, dir);
+      const saved = {
+        snapshotRole: k.state.role.slice(),
+        snapshotFlags: k.state.flags.slice(),
+        freeBeforeAlloc,
+      };
+      // the image kernel finds highmem_copy as it was at the snapshot
+      imageKernelCopies = Object.assign(new HighmemCopies(), {
+        saves: [...hc.saves],
+        slabPages: [...hc.slabPages],
+        objects: hc.objects,
+      });
+      restoreHighmem(k, hc);
+      return saved;
+    },
+    write: () => swsuspWrite(k, pagedirSource(dir, k)),
+    read: () => {
+      restoreList = legacyRead(k);
+    },
+    restore: () => legacyResume(k, restoreList),
+    imageKernel: () => restoreHighmem(k, imageKernelCopies),
+  });
 }

@@ -39,13 +39,26 @@ export interface Run {
   copiesDone: boolean;
 }
 
-/** Runs the linux-2.6.20 model start to end. Never throws for a valid scenario. */
-export function simulate2620(scenario: Scenario, opts: SimulateOptions = {}): Run {
-  const k = new Kernel(scenario);
+/**
+ * What a model does in each phase; runModel drives them in order and turns a KernelFailure into
+ * the run's outcome. The phases of the two models differ only in these functions.
+ */
+export interface ModelSteps {
+  /** Shrink and snapshot; returns the snapshot the image kernel will come back to. */
+  suspend(): SaveResult;
+  /** Write the image (swsusp_write). */
+  write(): void;
+  /** The boot kernel reads the image. */
+  read(): void;
+  /** swsusp_resume: from the boot kernel into the image. */
+  restore(): void;
+  /** Work of the image kernel between taking over and its swsusp_free (2.6.17: restore_highmem). */
+  imageKernel?(): void;
+}
+
+/** Runs a model start to end. Never throws for a valid scenario. */
+export function runModel(k: Kernel, opts: SimulateOptions, steps: ModelSteps): Run {
   k.rec.onProgress = opts.onProgress ?? null;
-  const orig = new MemoryBitmap(k, BM_ORIG, Reg.origBm, Reg.origPos);
-  const copy = new MemoryBitmap(k, BM_COPY, Reg.copyBm, Reg.copyPos);
-  const safeHigh = new MemoryBitmap(k, BM_SAFE_HIGH, Reg.safeHighBm, Reg.safePos);
   let failure: Failure | null = null;
   let outcome: OutcomeName = 'restored';
   let verification: Verification | null = null;
@@ -53,10 +66,9 @@ export function simulate2620(scenario: Scenario, opts: SimulateOptions = {}): Ru
   let saved: SaveResult | null = null;
   try {
     k.rec.phase = Phase.Suspend;
-    swsuspShrinkMemory(k);
-    saved = swsuspSave(k, orig, copy);
+    saved = steps.suspend();
     k.rec.phase = Phase.Image;
-    swsuspWrite(k, bitmapSource(k, orig, copy));
+    steps.write();
   } catch (e) {
     if (!(e instanceof KernelFailure)) throw e;
     failure = e.failure;
@@ -68,16 +80,13 @@ export function simulate2620(scenario: Scenario, opts: SimulateOptions = {}): Ru
       k.rec.phase = Phase.PowerOff;
       powerOffAndBoot(k);
       k.rec.phase = Phase.Resume;
-      swsuspRead(k, {
-        orig,
-        copy: new MemoryBitmap(k, BM_COPY, Reg.copyBm, Reg.copyPos),
-        safeHigh,
-      });
+      steps.read();
       k.rec.phase = Phase.Restore;
-      swsuspResume(k);
+      steps.restore();
       bootRegs = k.state.regs.slice();
       k.rec.phase = Phase.Restored;
       const low = imageKernelTakeover(k, saved);
+      steps.imageKernel?.();
       verification = imageKernelFinish(k, saved, low);
     } catch (e) {
       if (!(e instanceof KernelFailure)) throw e;
@@ -87,6 +96,29 @@ export function simulate2620(scenario: Scenario, opts: SimulateOptions = {}): Ru
     }
   }
   return finishRun(k, { outcome, failure, verification, suspendRegs, bootRegs });
+}
+
+/** The linux-2.6.20 model: memory bitmaps, highmem copies in highmem, PBEs only on resume. */
+export function simulate2620(scenario: Scenario, opts: SimulateOptions = {}): Run {
+  const k = new Kernel(scenario);
+  const orig = new MemoryBitmap(k, BM_ORIG, Reg.origBm, Reg.origPos);
+  const copy = new MemoryBitmap(k, BM_COPY, Reg.copyBm, Reg.copyPos);
+  const safeHigh = new MemoryBitmap(k, BM_SAFE_HIGH, Reg.safeHighBm, Reg.safePos);
+  return runModel(k, opts, {
+    suspend: () => {
+      swsuspShrinkMemory(k);
+      return swsuspSave(k, orig, copy);
+    },
+    write: () => swsuspWrite(k, bitmapSource(k, orig, copy)),
+    // the boot kernel's copy_bm is a fresh object: nothing of the suspending kernel's survives
+    read: () =>
+      swsuspRead(k, {
+        orig,
+        copy: new MemoryBitmap(k, BM_COPY, Reg.copyBm, Reg.copyPos),
+        safeHigh,
+      }),
+    restore: () => swsuspResume(k),
+  });
 }
 
 /** What a model's run knows when it ends; finishRun turns it into a Run. */

@@ -124,6 +124,14 @@ export class Kernel {
     return this.state.role[pfn] === Role.Nosave;
   }
 
+  /** The free set now, one byte per pfn (1 = free), for the final verification. */
+  freeFrames(): Uint8Array {
+    const free = new Uint8Array(this.frames);
+    for (let pfn = 0; pfn < this.frames; pfn++)
+      if (this.pfnValid(pfn) && this.alloc.isFree(pfn)) free[pfn] = 1;
+    return free;
+  }
+
   snapshotAdditionalPages(z: Zone): number {
     let res = divRoundUp(z.pages, BM_BITS_PER_BLOCK);
     res += divRoundUp(res * 20, 4096);

@@ -147,9 +147,7 @@ export function swsuspSave(k: Kernel, orig: MemoryBitmap, copy: MemoryBitmap): S
     });
   }
 
-  const freeBeforeAlloc = new Uint8Array(k.frames);
-  for (let pfn = 0; pfn < k.frames; pfn++)
-    if (k.pfnValid(pfn) && k.alloc.isFree(pfn)) freeBeforeAlloc[pfn] = 1;
+  const freeBeforeAlloc = k.freeFrames();
   swsuspAlloc(k, orig, copy, nrPages, nrHighmem);
 
   k.rec.step(L.drain2);
