@@ -2,6 +2,7 @@ import { ROLE_COUNT, ROLE_NAMES } from '../core';
 import { ARROW_COLOURS, ARROW_LABELS, ROLE_STYLES, countRoles, formatCount } from '../render';
 import type { Arrow } from '../protocol/messages';
 import { useEngine } from './EngineContext';
+import { RoleSwatch } from './RoleSwatch';
 
 /** Every role of core/roles.ts with its colour, glyph and how many frames have it now. */
 export function Legend() {
@@ -20,13 +21,7 @@ export function Legend() {
             className={counts[role] > 0 ? 'legend-item' : 'legend-item legend-absent'}
             title={`${ROLE_NAMES[role]}: ${formatCount(counts[role])} frames now`}
           >
-            <span
-              className="swatch"
-              style={{ background: st.fill, color: st.ink }}
-              aria-hidden="true"
-            >
-              {st.glyph}
-            </span>
+            <RoleSwatch role={role} />
             <span className="legend-name">{ROLE_NAMES[role]}</span>
             <span className="legend-count">{formatCount(counts[role])}</span>
           </li>

@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { ROLE_COUNT, ROLE_NAMES } from '../../core';
 import { ROLE_STYLES, countRoles, formatCount } from '../../render';
 import type { EngineStore } from '../engineState';
+import { RoleSwatch } from '../RoleSwatch';
 
 function useRoleCounts(store: EngineStore): Uint32Array | null {
   const frames = useStore(store, (s) => s.frames);
@@ -15,26 +16,18 @@ export function RoleKey({ legacy, modern }: { legacy: EngineStore; modern: Engin
   const a = useRoleCounts(legacy);
   const b = useRoleCounts(modern);
   if (!a || !b) return null;
-  const roles = ROLE_STYLES.map((st, role) => ({ st, role })).filter(
-    ({ role }) => a[role] > 0 || b[role] > 0,
-  );
+  const roles = ROLE_STYLES.map((_, role) => role).filter((role) => a[role] > 0 || b[role] > 0);
   return (
     <ul
       className="role-key"
       aria-label="Key: frame roles in the two grids (2.6.17 / 2.6.20 counts)"
     >
-      {roles.map(({ st, role }) => (
+      {roles.map((role) => (
         <li
           key={role}
           title={`${ROLE_NAMES[role]}: ${a[role]} frames in 2.6.17, ${b[role]} in 2.6.20`}
         >
-          <span
-            className="swatch"
-            style={{ background: st.fill, color: st.ink }}
-            aria-hidden="true"
-          >
-            {st.glyph}
-          </span>
+          <RoleSwatch role={role} />
           <span className="role-key-name">{ROLE_NAMES[role]}</span>
           <span className="role-key-counts num">
             {formatCount(a[role])} / {formatCount(b[role])}
