@@ -104,7 +104,7 @@ export function text({ max, what = 'a string', ifNull }: TextOptions) {
     v.maxLength(
       max,
       (issue) =>
-        `is ${(issue.input).length.toLocaleString('en-US')} characters long; the limit is ${max.toLocaleString('en-US')}`,
+        `is ${issue.input.length.toLocaleString('en-US')} characters long; the limit is ${max.toLocaleString('en-US')}`,
     ),
   );
 }

@@ -231,10 +231,7 @@ describe('fuzzing the scenario validator', () => {
     () => {
       fc.assert(
         fc.property(validDoc, fc.array(editArb, { minLength: 1, maxLength: 3 }), (doc, edits) => {
-          const bad = edits.reduce(
-            (d, e) => edit(d, e.path, e.op, e.value, e.newKey),
-            doc as Doc,
-          );
+          const bad = edits.reduce((d, e) => edit(d, e.path, e.op, e.value, e.newKey), doc as Doc);
           assertScenarioResult(parseScenario(bad));
         }),
         { numRuns: RUNS },
