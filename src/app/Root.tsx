@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
-import { CompareView } from '../ui/compare/CompareView';
-import { isCompareHash } from '../ui/compare/compareHash';
-import type { EngineStore } from '../ui/shell/engineState';
+import { CompareView, isCompareHash } from '../ui';
+import type { EngineStore } from '../store/engineStore';
 import { App } from './App';
 
 /**

@@ -6,11 +6,10 @@
  * The store acks every snapshot after the next animation frame, which paces playback to what the
  * page can draw: the engine sends the next snapshot only after the ack.
  */
-import { create } from 'zustand';
-import type { StoreApi, UseBoundStore } from 'zustand';
+import { createStore } from 'zustand';
+import type { StoreApi } from 'zustand';
 import type { ModelId } from '../core';
-import { createEngineTransport, createLazyTransport } from '../engine/transport';
-import type { Transport } from '../engine/transport';
+import type { Transport } from '../protocol/transport';
 import type {
   FrameArrays,
   FrameInspection,
@@ -53,7 +52,8 @@ export interface EngineStoreState {
   inspect(pfn: number | null): void;
 }
 
-export type EngineStore = UseBoundStore<StoreApi<EngineStoreState>>;
+/** The engine store: components read it with `useStore(store, selector)` (see src/ui/shell). */
+export type EngineStore = StoreApi<EngineStoreState>;
 
 export const DEFAULT_RATE = 10;
 
@@ -65,8 +65,8 @@ function afterNextFrame(fn: () => void): void {
 
 type Snapshot = Extract<FromEngine, { type: 'snapshot' }>;
 
-export function createEngineStore(transport: Transport = createEngineTransport()): EngineStore {
-  return create<EngineStoreState>()((set, get) => {
+export function createEngineStore(transport: Transport): EngineStore {
+  return createStore<EngineStoreState>()((set, get) => {
     /** The load the page asked for last; older loads' progress and errors are stale. */
     let loadId = 0;
     /** A 'ready' whose first snapshot has not arrived: both are shown together. */
@@ -186,9 +186,3 @@ export function createEngineStore(transport: Transport = createEngineTransport()
     };
   });
 }
-
-/**
- * The app's default store, on the worker transport. Creating it costs nothing: the worker starts
- * with the first message the page sends (its first load).
- */
-export const useEngine: EngineStore = createEngineStore(createLazyTransport(createEngineTransport));

@@ -6,6 +6,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createInlineTransport } from '../../src/engine/transport';
+import { connectEngine } from '../../src/store/connect';
 import type { PhaseSpan } from '../../src/protocol/messages';
 import { CompareView } from '../../src/ui/compare/CompareView';
 import {
@@ -161,7 +162,7 @@ describe('compare view on two real engines', () => {
       <CompareView
         hash="#view=compare&preset=teaching"
         syncUrl={false}
-        makePair={() => createComparePair(() => createInlineTransport())}
+        makePair={() => createComparePair(() => connectEngine(createInlineTransport()))}
       />,
     );
     const region = screen.getByRole('region', { name: 'Compare' });

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { EngineStore } from '../shell/engineState';
+import type { EngineStore } from '../../store/engineStore';
 import { playOrPause } from './playback';
 
 /** Elements whose own keyboard handling wins over the page shortcuts. */
