@@ -35,6 +35,11 @@ if (source.kind === 'preset') {
   doc = json.value;
 }
 
-const result = simulateDocument(doc, { pairs, model: model as ModelId | undefined });
+// The report needs no step log: record none.
+const result = simulateDocument(doc, {
+  pairs,
+  model: model as ModelId | undefined,
+  record: false,
+});
 if (!result.ok) die(`invalid scenario: ${result.error}`);
 writeOut(`${JSON.stringify(result.report, null, 2)}\n`);
