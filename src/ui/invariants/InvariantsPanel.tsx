@@ -1,6 +1,6 @@
 import type { InvariantRow } from '../../protocol/messages';
-import { useEngine } from '../EngineContext';
-import { Panel } from '../Panel';
+import { useEngine } from '../shell/EngineContext';
+import { Panel } from '../panels/Panel';
 import './invariants.css';
 
 const STATUS: Record<InvariantRow['status'], { glyph: string; words: string }> = {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { EngineStore } from '../engineState';
+import type { EngineStore } from '../shell/engineState';
 import { prefs } from '../lecture/prefs';
 import { predictStore } from './predictStore';
 
