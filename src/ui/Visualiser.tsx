@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { GridRenderer } from '../render';
 import { BitmapsPanel } from './BitmapsPanel';
+import { PanelBoundary } from './boundary/PanelBoundary';
 import { ViewTabs } from './compare/ViewTabs';
 import { Controls } from './Controls';
 import { CountersPanel } from './CountersPanel';
@@ -89,30 +90,48 @@ export function Visualiser({
         <StatusBanner />
         <main className="app-main">
           <div className="col col-frames">
-            <FramesPanel apiRef={gridApi} compact={embed} />
+            <PanelBoundary name="Page frames">
+              <FramesPanel apiRef={gridApi} compact={embed} />
+            </PanelBoundary>
           </div>
           <div className="col col-explain">
-            <NarrationPanel />
+            <PanelBoundary name="Narration">
+              <NarrationPanel />
+            </PanelBoundary>
             {!embed && (
               <>
-                <SourcePanel />
-                <CountersPanel />
+                <PanelBoundary name="Source">
+                  <SourcePanel />
+                </PanelBoundary>
+                <PanelBoundary name="Counters">
+                  <CountersPanel />
+                </PanelBoundary>
               </>
             )}
           </div>
           {!embed && (
             <div className="col col-structs">
-              <BitmapsPanel />
-              <PbeListsPanel />
-              <ImagePanel />
-              <KernelLogPanel />
+              <PanelBoundary name="Memory bitmaps">
+                <BitmapsPanel />
+              </PanelBoundary>
+              <PanelBoundary name="PBE lists">
+                <PbeListsPanel />
+              </PanelBoundary>
+              <PanelBoundary name="Image">
+                <ImagePanel />
+              </PanelBoundary>
+              <PanelBoundary name="Kernel log">
+                <KernelLogPanel />
+              </PanelBoundary>
             </div>
           )}
         </main>
         <footer className="app-footer">
-          <Controls />
-          <StepCounter />
-          <Timeline />
+          <PanelBoundary name="Controls">
+            <Controls />
+            <StepCounter />
+            <Timeline />
+          </PanelBoundary>
         </footer>
         <PageTiming />
       </div>
