@@ -155,6 +155,27 @@ const counters = v.object({
   buffer: int,
 });
 
+const invariantRow = v.object({
+  id: v.string(),
+  statement: v.string(),
+  status: v.picklist(['holds', 'held', 'pending', 'unused', 'fails']),
+  relied: v.boolean(),
+  failedAt: v.nullable(count),
+  detail: v.nullable(v.string()),
+});
+
+const question = v.object({
+  kind: v.picklist(['copy-destination', 'load-path', 'suspend-outcome', 'next-function']),
+  step: count,
+  prompt: v.string(),
+  answer: v.variant('type', [
+    v.object({ type: v.literal('frame'), pfn: count }),
+    v.object({ type: v.literal('choice'), choices: v.array(v.string()), correct: count }),
+  ]),
+  subject: v.array(count),
+  reveal: v.string(),
+});
+
 const panelData = v.object({
   step: count,
   phase: count,
@@ -177,6 +198,8 @@ const panelData = v.object({
   logTotal: count,
   outcome: v.nullable(v.string()),
   side: v.picklist(['suspending kernel', 'boot kernel', 'restored kernel']),
+  invariants: v.array(invariantRow),
+  questions: v.array(question),
 });
 
 const frameInspection = v.object({
