@@ -1,7 +1,7 @@
 // The standalone page: the app on the default engine store (the engine in a Web Worker).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { connectEngine } from '../store/connect';
+import { connectPageEngine } from '../store/connect';
 import { Root } from './Root';
 
 const root = document.getElementById('root');
@@ -9,6 +9,6 @@ if (!root) throw new Error('#root element missing from index.html');
 
 createRoot(root).render(
   <StrictMode>
-    <Root store={connectEngine().store} />
+    <Root store={connectPageEngine()} />
   </StrictMode>,
 );
