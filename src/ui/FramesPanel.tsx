@@ -7,6 +7,7 @@ import { useEngine } from './EngineContext';
 import { FrameTooltip } from './FrameTooltip';
 import { GridView, runLayout } from './GridView';
 import { Icon } from './Icons';
+import { CompactLegend } from './embed/CompactLegend';
 import { FramesDock } from './FramesDock';
 import { OverlayToggles } from './OverlayToggles';
 import { PfnInput } from './PfnInput';
@@ -76,7 +77,7 @@ export function FramesPanel({
         <GridView overlays={overlays} onHover={onHover} apiRef={apiRef} />
         {hover && layout && <FrameTooltip hover={hover} layout={layout} />}
       </div>
-      {!compact && <FramesDock />}
+      {compact ? <CompactLegend /> : <FramesDock />}
     </section>
   );
 }
