@@ -4,6 +4,7 @@
 // foreign origin are ignored.
 import { expect, test } from '@playwright/test';
 import type { Frame, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startStaticHost } from './support/staticServer';
 import type { StaticHost } from './support/staticServer';
@@ -222,4 +223,50 @@ test('the <swsusp-viz> tag loads from another origin with a plain script tag', a
   );
   expect(await page.evaluate("document.querySelector('#bad iframe').style.height")).toBe('2000px');
   expect(errors.filter((e) => !e.startsWith('swsusp-viz:'))).toEqual([]);
+});
+
+/**
+ * The HTML of docs/embedding.md as a reader copies it: every html block, and the HTML inside the
+ * Sphinx (raw directive) and mdBook blocks.
+ */
+function documentedSnippets(): { lang: string; html: string }[] {
+  const md = readFileSync(new URL('../../docs/embedding.md', import.meta.url), 'utf8');
+  const out: { lang: string; html: string }[] = [];
+  for (const m of md.matchAll(/```(\w+)\n([\s\S]*?)```/g)) {
+    const [, lang, body] = m;
+    if (!body.includes('https://HOST/PATH/')) continue;
+    if (lang === 'html') out.push({ lang, html: body });
+    else if (lang === 'rst')
+      out.push({ lang, html: body.replace(/^\.\. raw:: html\n/, '').replace(/^ {3}/gm, '') });
+    else if (lang === 'markdown' && body.includes('<script')) out.push({ lang, html: body });
+  }
+  return out;
+}
+
+test('the documented examples work as written on a sub-path with no CORS', async ({ page }) => {
+  const snippets = documentedSnippets();
+  expect(snippets.map((s) => s.lang)).toEqual(['html', 'html', 'rst', 'markdown', 'html', 'html']);
+  const errors = watchErrors(page);
+  for (const [i, { html }] of snippets.entries()) {
+    const body = html.replaceAll('https://HOST/PATH/', `${app.origin}${PATH}`);
+    docs.pages.set(
+      `/doc-${i}.html`,
+      `<!doctype html><html lang="en"><head><title>Doc</title><link rel="icon" href="data:,"></head><body>${body}</body></html>`,
+    );
+    await page.goto(`${docs.origin}/doc-${i}.html`);
+    const frame = page.frameLocator('iframe').first();
+    if (html.includes('120')) {
+      await expect(frame.getByText('Step 120 of')).toBeVisible({ timeout: 30_000 });
+      continue;
+    }
+    // The host API examples: a button moves the embed a phase on, the page shows where it is.
+    await expect(frame.getByText('Step 0 of')).toBeVisible({ timeout: 30_000 });
+    const output = page.locator('output');
+    await expect(output).toHaveText(/^Step 0/);
+    await page.getByRole('button', { name: 'Next phase' }).click();
+    await expect(output).toHaveText(/^Step 1\b/);
+    await page.getByRole('button', { name: 'Next phase' }).click();
+    await expect(output).not.toHaveText(/^Step [01]\b/);
+  }
+  expect(errors).toEqual([]);
 });
