@@ -1,7 +1,7 @@
 import { ROLE_COUNT, ROLE_NAMES } from '../../core';
 import { countRoles } from '../../render';
-import { useEngine } from '../EngineContext';
-import { RoleSwatch } from '../RoleSwatch';
+import { useEngine } from '../shell/EngineContext';
+import { RoleSwatch } from '../frames/RoleSwatch';
 import './embed.css';
 
 /**

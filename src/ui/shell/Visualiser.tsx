@@ -1,0 +1,159 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { GridRenderer } from '../../render';
+import { BitmapsPanel } from '../panels/BitmapsPanel';
+import { ViewTabs } from './ViewTabs';
+import { Controls } from '../playback/Controls';
+import { CountersPanel } from '../panels/CountersPanel';
+import { useEngine, useEngineStore } from './EngineContext';
+import { FramesPanel } from '../frames/FramesPanel';
+import { ImagePanel } from '../panels/ImagePanel';
+import { KernelLogPanel } from '../panels/KernelLogPanel';
+import { NarrationPanel } from '../panels/NarrationPanel';
+import { PageTiming } from './PageTiming';
+import { PbeListsPanel } from '../panels/PbeListsPanel';
+import { InvariantsPanel } from '../invariants/InvariantsPanel';
+import { HelpDialog } from '../lecture/HelpDialog';
+import { LectureBar } from '../lecture/LectureBar';
+import { usePrefs } from '../lecture/prefs';
+import { useApplyTheme } from '../lecture/useTheme';
+import '../lecture/lecture.css';
+import { PredictCard } from '../predict/PredictCard';
+import { predictStore } from '../predict/predictStore';
+import { usePredictDriver } from '../predict/usePredictDriver';
+import { ScenarioPicker } from './ScenarioPicker';
+import { SelectionContext } from './SelectionContext';
+import type { Selection } from './SelectionContext';
+import { SourcePanel } from '../panels/SourcePanel';
+import { StatusBanner } from './StatusBanner';
+import { StepCounter } from '../playback/StepCounter';
+import { Timeline } from '../playback/Timeline';
+import { useKeyboardShortcuts } from '../playback/useKeyboardShortcuts';
+import './shell.css';
+
+export interface VisualiserProps {
+  /** The preset shown in the picker. */
+  scenario: string;
+  onScenarioChange: (preset: string) => void;
+  /** Embedded: only the grid, the narration and the controls. */
+  embed?: boolean;
+  /** A message for the user (e.g. a bad link), shown until dismissed. */
+  notice?: string | null;
+  onDismissNotice?: () => void;
+}
+
+/** The whole page: header, the three columns of panels and the playback bar. */
+export function Visualiser({
+  scenario,
+  onScenarioChange,
+  embed = false,
+  notice,
+  onDismissNotice,
+}: VisualiserProps) {
+  const store = useEngineStore();
+  useKeyboardShortcuts(store);
+  usePredictDriver(store);
+  useApplyTheme();
+  const presentation = usePrefs((p) => p.presentation);
+  const loadId = useEngine((s) => s.info?.loadId ?? -1);
+  /** The kernel the run models: "2.6.20" (or "2.6.17" for the legacy model). */
+  const kernel = useEngine((s) => s.info?.model ?? 'linux-2.6.20').replace(/^linux-/, '');
+  // The inspected frame belongs to one run: a new run (loadId) starts with none.
+  const [picked, setPicked] = useState<{ loadId: number; pfn: number | null; seq: number }>({
+    loadId,
+    pfn: null,
+    seq: 0,
+  });
+  const selected = picked.loadId === loadId ? picked.pfn : null;
+  const gridApi = useRef<GridRenderer | null>(null);
+
+  const select = useCallback(
+    (pfn: number | null) => {
+      // Predict mode asking "which frame?": the click is the answer, not an inspection.
+      const q = predictStore.getState();
+      if (pfn !== null && q.open?.answer.type === 'frame' && q.given === null) {
+        q.answer(pfn);
+        return;
+      }
+      setPicked((p) => ({ loadId: store.getState().info?.loadId ?? -1, pfn, seq: p.seq + 1 }));
+      store.getState().inspect(pfn);
+      if (pfn !== null) gridApi.current?.zoomToPfn(pfn);
+    },
+    [store],
+  );
+  const seq = picked.seq;
+  const selection = useMemo<Selection>(() => ({ selected, seq, select }), [selected, seq, select]);
+
+  return (
+    <SelectionContext.Provider value={selection}>
+      <div className={`app${embed ? ' app-embed' : ''}${presentation ? ' app-present' : ''}`}>
+        <a
+          className="skip-link"
+          href="#controls"
+          onClick={(e) => {
+            // Not a hash change: the address holds the run's state.
+            e.preventDefault();
+            const controls = document.getElementById('controls');
+            const play = controls?.querySelector<HTMLElement>('[aria-keyshortcuts="Space"]');
+            (play && !play.hasAttribute('disabled') ? play : controls)?.focus();
+          }}
+        >
+          Skip to the controls
+        </a>
+        {embed ? (
+          <h1 className="visually-hidden">swsusp-viz: Linux {kernel} hibernation snapshot</h1>
+        ) : (
+          <header className="app-header">
+            <h1>
+              swsusp-viz <small>Linux {kernel} hibernation snapshot, step by step</small>
+            </h1>
+            <ScenarioPicker value={scenario} onChange={onScenarioChange} />
+            <ViewTabs current="visualiser" preset={scenario} />
+            <LectureBar />
+          </header>
+        )}
+        {notice && (
+          <div className="banner banner-notice" role="alert">
+            <span>{notice}</span>
+            {onDismissNotice && (
+              <button type="button" className="btn btn-small" onClick={onDismissNotice}>
+                Dismiss
+              </button>
+            )}
+          </div>
+        )}
+        <StatusBanner />
+        <main className="app-main">
+          <div className="col col-frames">
+            <FramesPanel apiRef={gridApi} compact={embed} />
+          </div>
+          <div className="col col-explain">
+            <PredictCard />
+            <NarrationPanel />
+            {!embed && (
+              <>
+                <SourcePanel />
+                <CountersPanel />
+                {!presentation && <InvariantsPanel />}
+              </>
+            )}
+          </div>
+          {!embed && !presentation && (
+            <div className="col col-structs">
+              <BitmapsPanel />
+              <PbeListsPanel />
+              <ImagePanel />
+              <KernelLogPanel />
+            </div>
+          )}
+        </main>
+        <footer className="app-footer" id="controls" tabIndex={-1}>
+          <Controls />
+          <StepCounter />
+          <Timeline />
+        </footer>
+        <PageTiming />
+        <HelpDialog />
+      </div>
+    </SelectionContext.Provider>
+  );
+}
