@@ -264,9 +264,10 @@ test('the documented examples work as written on a sub-path with no CORS', async
     const output = page.locator('output');
     await expect(output).toHaveText(/^Step 0/);
     await page.getByRole('button', { name: 'Next phase' }).click();
-    await expect(output).toHaveText(/^Step 1\b/);
+    await expect(output).toHaveText(/^Step [1-9]\d+\b/);
+    const first = await output.textContent();
     await page.getByRole('button', { name: 'Next phase' }).click();
-    await expect(output).not.toHaveText(/^Step [01]\b/);
+    await expect(output).not.toHaveText(first ?? '');
   }
   expect(errors).toEqual([]);
 });
