@@ -6,7 +6,14 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import { layerRules } from './eslint.layers.js';
 
 export default defineConfig([
-  globalIgnores(['dist', 'test-results', 'playwright-report', 'reports', 'node_modules']),
+  globalIgnores([
+    'dist',
+    'dist-single',
+    'test-results',
+    'playwright-report',
+    'reports',
+    'node_modules',
+  ]),
   {
     files: ['**/*.{ts,tsx}'],
     extends: [

@@ -23,11 +23,17 @@ export const LAYERS = {
 
 const UI_LIBRARIES = '^(react|react-dom|d3|d3-[a-z-]+|zustand)(/.*)?$';
 
-function layerConfig(layer, allowed) {
+/**
+ * The rules for the files `depth` folders below src/ (1: src/ui/x.ts, 2: src/ui/frames/x.ts …):
+ * exactly `depth` times '../' leads to another layer, so a room that shares a layer's name
+ * (src/ui/embed) is not mistaken for it.
+ */
+function layerConfig(layer, allowed, depth) {
+  const up = `^(\\.\\./){${depth}}`;
   const forbidden = FOLDERS.filter((f) => f !== layer && !allowed.includes(f));
   const patterns = [
     {
-      regex: `^(\\.\\./)+(${forbidden.join('|')})(/.*)?$`,
+      regex: `${up}(${forbidden.join('|')})(/.*)?$`,
       message: `src/${layer} may import only ${allowed.length ? allowed.map((a) => `src/${a}`).join(', ') : 'itself'} (layers: core ← protocol ← engine ← store ← ui/render ← app).`,
     },
   ];
@@ -43,15 +49,18 @@ function layerConfig(layer, allowed) {
     });
   if (layer === 'app')
     patterns.push({
-      regex: '^(\\.\\./)+ui/.+$',
+      regex: `${up}ui/.+$`,
       message: 'src/app imports the page through src/ui (its index.ts), not a room’s internals.',
     });
   return {
-    files: [`src/${layer}/**/*.{ts,tsx}`],
+    files: [`src/${layer}/${'*/'.repeat(depth - 1)}*.{ts,tsx}`],
     rules: { 'no-restricted-imports': ['error', { patterns }] },
   };
 }
 
-export const layerRules = Object.entries(LAYERS).map(([layer, allowed]) =>
-  layerConfig(layer, allowed),
+/** Deep enough for every folder in src/ today (src/core/kernel/legacy/x.ts is depth 3). */
+const DEPTHS = [1, 2, 3, 4, 5];
+
+export const layerRules = Object.entries(LAYERS).flatMap(([layer, allowed]) =>
+  DEPTHS.map((depth) => layerConfig(layer, allowed, depth)),
 );

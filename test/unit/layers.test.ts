@@ -101,6 +101,16 @@ describe('layer rules', () => {
     expect(errors).toEqual([expect.stringMatching(/src\/app imports the page through src\/ui/)]);
   });
 
+  it('counts the folders: a room named like a layer is not that layer', async () => {
+    const file = 'src/ui/frames/probe.tsx';
+    expect(
+      await importErrors(file, "import { CompactLegend } from '../embed/CompactLegend';"),
+    ).toEqual([]);
+    expect(await importErrors(file, "import { Engine } from '../../engine/engine';")).toHaveLength(
+      1,
+    );
+  });
+
   it('the lower layers keep UI libraries out and render keeps React out', async () => {
     for (const file of ['src/core/probe.ts', 'src/engine/probe.ts', 'src/protocol/probe.ts'])
       expect(await importErrors(file, "import { create } from 'zustand';")).toHaveLength(1);
