@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { CompareView, isCompareHash } from '../ui';
+import { CompareView, pageOf } from '../ui';
 import type { EngineStore } from '../store/engineStore';
 import { App } from './App';
 
@@ -8,11 +8,12 @@ import { App } from './App';
  * 2.6.20 comparison (its own two engines), anything else the step-by-step visualiser on `store`.
  */
 export function Root({ store }: { store: EngineStore }) {
-  const [compare, setCompare] = useState(() => isCompareHash(window.location.hash));
+  const [compare, setCompare] = useState(() => pageOf(window.location.hash) === 'compare');
   useEffect(() => {
     // The event's own URL, not location.hash: the compare view's listener runs first (child
     // effects register first) and may already have rewritten the hash for its own state.
-    const onHashChange = (e: HashChangeEvent) => setCompare(isCompareHash(new URL(e.newURL).hash));
+    const onHashChange = (e: HashChangeEvent) =>
+      setCompare(pageOf(new URL(e.newURL).hash) === 'compare');
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);

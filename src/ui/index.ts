@@ -6,8 +6,8 @@
 import './shell/shell.css';
 
 export { CompareView } from './compare/CompareView';
-export { isCompareHash } from './compare/compareHash';
 export { EngineProvider } from './shell/EngineContext';
 export { DEFAULT_PRESET } from './shell/presets';
-export { readPresetParam } from './shell/presetParam';
+export { formatView, pageOf, parseView, replaceHash, throttledHash } from './shell/url';
+export type { PageName, ParsedView, ViewState } from './shell/url';
 export { Visualiser } from './shell/Visualiser';

@@ -9,11 +9,6 @@ import { createInlineTransport } from '../../src/engine/transport';
 import { connectEngine } from '../../src/store/connect';
 import type { PhaseSpan } from '../../src/protocol/messages';
 import { CompareView } from '../../src/ui/compare/CompareView';
-import {
-  formatCompareHash,
-  isCompareHash,
-  parseCompareHash,
-} from '../../src/ui/compare/compareHash';
 import { createComparePair, createSeekPacer } from '../../src/ui/compare/pair';
 import {
   atFirst,
@@ -90,34 +85,6 @@ describe('phase sync', () => {
     expect(normalisePos(failedBoth, { phase: 3, frac: 0.5 })).toEqual({ phase: 0, frac: 1 });
     expect(normalisePos([0, 3], { phase: 1, frac: 0.5 })).toEqual({ phase: 3, frac: 0 });
     expect(normalisePos(phases, { phase: 2, frac: 7 })).toEqual({ phase: 2, frac: 1 });
-  });
-});
-
-describe('compare link', () => {
-  const presets = ['teaching', 'i386-4g-anon'];
-
-  it('reads and writes #view=compare&preset=…&phase=…&at=…', () => {
-    expect(isCompareHash('#view=compare&preset=teaching')).toBe(true);
-    expect(isCompareHash('#preset=teaching')).toBe(false);
-    expect(
-      parseCompareHash('#view=compare&preset=i386-4g-anon&phase=image&at=25', presets, 'teaching'),
-    ).toEqual({ state: { preset: 'i386-4g-anon', phase: 1, at: 0.25 }, problems: [] });
-    expect(formatCompareHash({ preset: 'teaching', phase: 3, at: 0.4 })).toBe(
-      '#view=compare&preset=teaching&phase=resume&at=40',
-    );
-    expect(formatCompareHash({ preset: 'teaching', phase: 0, at: 0 })).toBe(
-      '#view=compare&preset=teaching',
-    );
-  });
-
-  it('turns bad values into sentences and defaults', () => {
-    const r = parseCompareHash('#view=compare&preset=nope&phase=sleep&at=150', presets, 'teaching');
-    expect(r.state).toEqual({ preset: 'teaching', phase: null, at: null });
-    expect(r.problems).toEqual([
-      'The link asks for the scenario “nope”, which does not exist; comparing “teaching” instead.',
-      'The link’s phase “sleep” is not one of suspend, image, power-off, resume, restore, restored; starting at the first.',
-      'The link’s position “150” is not a percentage; starting at 0%.',
-    ]);
   });
 });
 
