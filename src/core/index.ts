@@ -32,9 +32,26 @@ export { parseScenario, parseScenarioText } from './scenario/parse';
 export type { ParseResult } from './scenario/parse';
 export type { Scenario, ModelId, Policy, ZoneSpec } from './scenario/types';
 export { MODELS, FORMAT } from './scenario/types';
-export { SOURCE, lineFunction, lineKey, lineIndexInFunction } from './source/pseudocode';
-export type { SourceFunction, SourceLine } from './source/pseudocode';
-export { narrate } from './source/narration';
+export {
+  CATALOGUE_MODELS,
+  FUNCTIONS,
+  KINDS,
+  kindInfo,
+  modelFunctions,
+  modelHasLine,
+} from './source/catalogue';
+export type { Kind, ArgsOf, KindInfo, SourceFunction, SourceLine } from './source/catalogue';
+export type { ArrowKind, StepArrow } from './source/kind';
+export {
+  firstMarkedStep,
+  formatNumber,
+  narrate,
+  plural,
+  stepArgsOf,
+  stepArrows,
+  stepKind,
+  stepTouched,
+} from './source/narration';
 export type { NarrationContext } from './source/narration';
 export { PRESETS, presetNames, getPreset } from './presets';
 export type { Preset } from './presets';
