@@ -1,34 +1,21 @@
-/** A validated `swsusp-viz/scenario@1` document, with every default filled in. */
-export type ModelId = 'linux-2.6.20' | 'linux-2.6.17';
-export const MODELS: readonly ModelId[] = ['linux-2.6.20', 'linux-2.6.17'];
-export type ZoneName = 'DMA' | 'Normal' | 'HighMem';
-export type Policy = 'lowest-first' | 'highest-first' | 'random';
+/** The types of a `swsusp-viz/scenario@1` document, all derived from the schema in schema.ts. */
+import type { ScenarioFields } from './schema';
 
-export interface ZoneSpec {
-  name: ZoneName;
-  pages: number;
-  highmem: boolean;
-}
+export { FORMAT, MODELS, POLICIES, ZONE_NAMES } from './schema';
+export type { ScenarioDocument, ScenarioFields } from './schema';
 
-/** One run of a layout: `count` frames of `letter`, starting at `start` (a pfn). */
-export interface Run {
-  letter: string;
-  count: number;
-  start: number;
-}
+export type ModelId = ScenarioFields['model'];
+export type Policy = ScenarioFields['allocator']['policy'];
+export type ZoneSpec = ScenarioFields['zones'][number];
+export type ZoneName = ZoneSpec['name'];
 
-export interface Scenario {
-  format: 'swsusp-viz/scenario@1';
-  name: string;
-  description: string;
-  model: ModelId;
-  zones: ZoneSpec[];
-  pagesForIo: number;
-  /** In pages; null = no limit. */
-  imageSize: number | null;
-  /** Free swap pages for enough_swap(); null = unlimited (the spec's default). */
-  swapPages: number | null;
+/** A validated scenario, flattened for the emulator: defaults filled, layouts expanded. */
+export interface Scenario
+  extends
+    Pick<ScenarioFields, 'format' | 'name' | 'description' | 'model' | 'zones'>,
+    Pick<ScenarioFields['constants'], 'pagesForIo' | 'imageSize' | 'swapPages'> {
   policy: Policy;
+  /** The random policy's seed; 0 when the policy takes none. */
   seed: number;
   /** One letter per frame, pfn order; the suspending kernel's memory. */
   suspend: Uint8Array;
@@ -38,5 +25,3 @@ export interface Scenario {
   suspendLayout: string;
   resumeLayout: string;
 }
-
-export const FORMAT = 'swsusp-viz/scenario@1';
