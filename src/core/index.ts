@@ -20,6 +20,19 @@ export type {
   Tables,
 } from './trace/trace';
 export { applyForward, applyBackward, changedFrames, traceBytes } from './trace/trace';
+export { COUNTED_BITS, countBits } from './trace/bits';
+export {
+  COPY_COST_PER_FRAME,
+  EXPECTED_BYTES_PER_FRAME,
+  STEP_COST,
+  baseImageOf,
+  defaultKeyframeBudget,
+  initialKeyframe,
+  packKeyframe,
+  stateBytes,
+  unpackKeyframe,
+} from './trace/keyframes';
+export type { Keyframe, KeyframeOptions } from './trace/keyframes';
 export { Phase, PHASE_NAMES } from './kernel/phases';
 export type { Zone } from './kernel/machine';
 export type { Failure } from './kernel/kernel';
@@ -81,3 +94,20 @@ export { bitmapCost, breakEven, metadataAt, metadataSweep } from './analysis/met
 export type { MetadataPoint } from './analysis/metadata';
 export { compareColumn } from './analysis/compare';
 export type { CompareColumn } from './analysis/compare';
+export {
+  auditInvariants,
+  checkStep,
+  checksByKey,
+  invariantsFor,
+  registerInvariants,
+} from './invariants';
+export type { InvariantCheck, InvariantFactory, InvariantSummary, StepCheck } from './invariants';
+export {
+  isRight,
+  LOAD_CHOICES,
+  OUTCOME_CHOICES,
+  QUESTION_KIND_NAMES,
+  QUESTION_KINDS,
+  QuestionSource,
+} from './predict/questions';
+export type { Answer, Question, QuestionKind } from './predict/questions';
