@@ -3,6 +3,7 @@ import { SOURCE, lineFunction } from '../../core';
 import type { SourceFunction } from '../../core';
 import { useEngine } from '../shell/EngineContext';
 import { Panel } from './Panel';
+import { scrollIntoViewWithin } from '../shell/scrollWithin';
 
 function currentFunction(name: string, lineId: number): SourceFunction | null {
   if (!name) return null;
@@ -18,8 +19,7 @@ export function SourcePanel() {
   const list = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
-    const el = list.current?.querySelector<HTMLElement>('[aria-current="step"]');
-    if (el && typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'nearest' });
+    scrollIntoViewWithin(list.current?.querySelector<HTMLElement>('[aria-current="step"]') ?? null);
   }, [fn, lineIndex]);
 
   return (
