@@ -2,8 +2,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectPageEngine } from '../store/connect';
+import { installColours } from '../ui';
 import { Root } from './Root';
 
+installColours();
 const root = document.getElementById('root');
 if (!root) throw new Error('#root element missing from index.html');
 

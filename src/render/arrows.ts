@@ -1,4 +1,5 @@
 /** Geometry of the step arrows (source frame → destination frame), shared by both renderers. */
+import { COLOURS } from './tokens';
 export type ArrowKind = 'copy' | 'bounce' | 'load' | 'swap' | 'restore';
 
 /** A move the step made, from one frame to another. */
@@ -13,8 +14,8 @@ export const ARROW_COLOURS: Readonly<Record<ArrowKind, string>> = {
   copy: '#000000',
   bounce: '#5b2a86',
   load: '#0057a8',
-  swap: '#c63b00',
-  restore: '#007a5a',
+  swap: COLOURS.bad,
+  restore: COLOURS.ok,
 };
 
 export const ARROW_LABELS: Readonly<Record<ArrowKind, string>> = {

@@ -5,6 +5,7 @@
  * draw, so SVG and canvas show the same thing.
  */
 import { Marks } from '../core';
+import { COLOURS } from './tokens';
 
 export type OverlayKey = 'orig' | 'copy' | 'safeHigh' | 'marks' | 'safety' | 'match';
 
@@ -45,13 +46,13 @@ export const OVERLAYS: readonly OverlayDef[] = [
     key: 'safety',
     label: 'unsafe',
     hint: 'On resume, NSF marks an unsafe frame: the image wants it back. Hatched in red.',
-    colour: '#c63b00',
+    colour: COLOURS.bad,
   },
   {
     key: 'match',
     label: 'matches snapshot',
     hint: 'A saved pfn whose frame holds its snapshot-time content (✓) or other content (✗).',
-    colour: '#007a5a',
+    colour: COLOURS.ok,
   },
 ];
 
@@ -65,7 +66,7 @@ export interface Marker {
   colour: string;
 }
 
-const MISMATCH = '#c63b00';
+const MISMATCH = COLOURS.bad;
 
 function def(key: OverlayKey): OverlayDef {
   return OVERLAYS.find((o) => o.key === key) ?? OVERLAYS[0];

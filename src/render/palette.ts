@@ -5,6 +5,7 @@
  * alone.
  */
 import { ROLE_COUNT } from '../core';
+import { COLOURS } from './tokens';
 
 export interface RoleStyle {
   fill: string;
@@ -86,4 +87,4 @@ export const HIGHLIGHT_LIGHT = '#ffffff';
 /** Zone background and labels. */
 export const ZONE_BG = '#e6e8ec';
 export const ZONE_LABEL = '#30343b';
-export const SELECTED = '#d4007a';
+export const SELECTED = COLOURS.focus;

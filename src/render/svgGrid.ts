@@ -16,6 +16,7 @@ import type { GridLayout } from './layout';
 import { OVERLAYS, markNames, markersFor } from './overlays';
 import type { Marker, MarkerSlot } from './overlays';
 import { HIGHLIGHT_DARK, HIGHLIGHT_LIGHT, SELECTED, ZONE_LABEL, roleStyle } from './palette';
+import { COLOURS } from './tokens';
 
 const U = 10;
 const GAP = 0.6;
@@ -127,7 +128,7 @@ export function createSvgGrid(host: HTMLElement, cb: GridCallbacks): GridRendere
     .attr('width', 2.2)
     .attr('height', 2.2)
     .attr('fill', 'rgba(255,255,255,0.25)');
-  hatch.append('rect').attr('width', 0.9).attr('height', 2.2).attr('fill', '#c63b00');
+  hatch.append('rect').attr('width', 0.9).attr('height', 2.2).attr('fill', COLOURS.bad);
   for (const [kind, colour] of Object.entries(ARROW_COLOURS)) {
     defs
       .append('marker')

@@ -8,6 +8,7 @@ import './shell/shell.css';
 export { CompareView } from './compare/CompareView';
 export { EngineProvider } from './shell/EngineContext';
 export { DEFAULT_PRESET } from './shell/presets';
+export { installColours } from './shell/tokens';
 export { formatView, pageOf, parseView, replaceHash, throttledHash } from './shell/url';
 export type { PageName, ParsedView, ViewState } from './shell/url';
 export { Visualiser } from './shell/Visualiser';

@@ -3,9 +3,11 @@
  * for 2.6.20 (apart under the common colour-vision deficiencies, both ≥ 4.5:1 on white), and a
  * dash pattern on the legacy line so the two differ in grey print too.
  */
+import { COLOURS } from '../tokens';
+
 export const MODEL_COLOURS = {
-  'linux-2.6.17': '#c0470a',
-  'linux-2.6.20': '#0072b2',
+  'linux-2.6.17': COLOURS.legacy,
+  'linux-2.6.20': COLOURS.modern,
 } as const;
 
 export const LEGACY_DASH = '9 5';
