@@ -1,8 +1,13 @@
-import { useEffect, useState } from 'react';
-import { CompareView } from '../ui/compare/CompareView';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { isCompareHash } from '../ui/compare/compareHash';
 import type { EngineStore } from '../ui/shell/engineState';
 import { App } from './App';
+
+// The compare view and its d3 charts load when it first opens: the step view (and the embed,
+// which has no compare view) never fetches them.
+const CompareView = lazy(() =>
+  import('../ui/compare/CompareView').then((m) => ({ default: m.CompareView })),
+);
 
 /**
  * The page's two views, chosen by the URL hash: `#view=compare&preset=…` opens the 2.6.17 ↔
@@ -17,5 +22,10 @@ export function Root({ store }: { store: EngineStore }) {
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
-  return compare ? <CompareView /> : <App store={store} />;
+  if (!compare) return <App store={store} />;
+  return (
+    <Suspense fallback={<p className="banner">Loading the compare view…</p>}>
+      <CompareView />
+    </Suspense>
+  );
 }
