@@ -48,6 +48,8 @@ export {
   RESUME_LETTERS,
 } from './scenario/parse';
 export type { ParseResult } from './scenario/parse';
+export { decodeScenarioParam, encodeScenarioParam } from './scenario/link';
+export type { DecodedScenario } from './scenario/link';
 export type {
   Scenario,
   ScenarioDocument,

@@ -1,5 +1,9 @@
 import { useId } from 'react';
+import { useEngine } from './EngineContext';
 import { PRESET_SUMMARIES } from './presets';
+
+/** The picker's value while a scenario of one's own (from a link or a file) is shown. */
+export const CUSTOM_SCENARIO = '(custom)';
 
 interface ScenarioPickerProps {
   value: string;
@@ -10,6 +14,7 @@ interface ScenarioPickerProps {
 export function ScenarioPicker({ value, onChange }: ScenarioPickerProps) {
   const id = useId();
   const current = PRESET_SUMMARIES.find((p) => p.name === value);
+  const shownName = useEngine((s) => (s.shown?.source.kind === 'document' ? s.info?.name : null));
   return (
     <div className="scenario">
       <label className="field" htmlFor={id}>
@@ -25,6 +30,9 @@ export function ScenarioPicker({ value, onChange }: ScenarioPickerProps) {
           onChange(e.target.value);
         }}
       >
+        {value === CUSTOM_SCENARIO && (
+          <option value={CUSTOM_SCENARIO}>{shownName ?? 'Your machine'} (your own)</option>
+        )}
         {PRESET_SUMMARIES.map((p) => (
           <option key={p.name} value={p.name}>
             {p.title} ({p.name})

@@ -1,3 +1,4 @@
+import { Schema } from '../../core';
 /**
  * The `preset` key of a URL hash, shared by the step view and the compare view: an unknown name
  * becomes a sentence for the user and the fallback, never an error.
@@ -12,7 +13,7 @@ export function readPresetParam(
   const p = params.get('preset');
   if (p === null || presets.includes(p)) return p ?? fallback;
   problems.push(
-    `The link asks for the scenario “${p}”, which does not exist; ${doing} “${fallback}” instead.`,
+    `The link asks for the scenario “${Schema.escapeControls(Schema.truncate(p))}”, which does not exist; ${doing} “${fallback}” instead.`,
   );
   return fallback;
 }
