@@ -79,6 +79,12 @@ function sameSource(a: ViewState, b: ViewState): boolean {
   return JSON.stringify(a.scenario) === JSON.stringify(b.scenario);
 }
 
+function withoutStep(state: HashState): ViewState {
+  const view: Partial<HashState> = { ...state };
+  delete view.step;
+  return view as ViewState;
+}
+
 /** The source of the run a view shows, for the engine store. */
 function sourceOf(view: ViewState): ScenarioSource {
   return view.scenario !== null
@@ -94,12 +100,12 @@ export function App({ store, hash, syncUrl = true, embedByDefault = false }: App
   const [initial] = useState(() =>
     parseHash(hash ?? window.location.hash, presetNames(), DEFAULT_PRESET, { embedByDefault }),
   );
-  const [view, setView] = useState<ViewState>(() => {
-    const { step: _, ...rest } = initial.state;
-    return rest;
-  });
+  const [view, setView] = useState<ViewState>(() => withoutStep(initial.state));
+  // The view for callbacks that outlive a render (store subscriptions, the host bridge).
   const viewRef = useRef(view);
-  viewRef.current = view;
+  useEffect(() => {
+    viewRef.current = view;
+  }, [view]);
   const [notice, setNotice] = useState<string | null>(initial.problems.join(' ') || null);
   /** A step asked for by the link, checked against the run once it is ready. */
   const wanted = useRef<number | null>(initial.state.step);
@@ -186,7 +192,8 @@ export function App({ store, hash, syncUrl = true, embedByDefault = false }: App
         current,
       });
       setNotice(parsed.problems.join(' ') || null);
-      const { step, ...next } = parsed.state;
+      const step = parsed.state.step;
+      const next = withoutStep(parsed.state);
       if (!sameSource(next, viewRef.current)) load(next, step);
       else {
         setView(next);

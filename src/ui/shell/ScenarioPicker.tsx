@@ -1,5 +1,4 @@
 import { useId } from 'react';
-import { useEngine } from './EngineContext';
 import { PRESET_SUMMARIES } from './presets';
 
 /** The picker's value while a scenario of one's own (from a link or a file) is shown. */
@@ -8,13 +7,14 @@ export const CUSTOM_SCENARIO = '(custom)';
 interface ScenarioPickerProps {
   value: string;
   onChange: (preset: string) => void;
+  /** The name of the machine of one's own shown (value CUSTOM_SCENARIO). */
+  customName?: string;
 }
 
 /** The preset picker, with the machine in one line and its description on demand. */
-export function ScenarioPicker({ value, onChange }: ScenarioPickerProps) {
+export function ScenarioPicker({ value, onChange, customName }: ScenarioPickerProps) {
   const id = useId();
   const current = PRESET_SUMMARIES.find((p) => p.name === value);
-  const shownName = useEngine((s) => (s.shown?.source.kind === 'document' ? s.info?.name : null));
   return (
     <div className="scenario">
       <label className="field" htmlFor={id}>
@@ -31,7 +31,7 @@ export function ScenarioPicker({ value, onChange }: ScenarioPickerProps) {
         }}
       >
         {value === CUSTOM_SCENARIO && (
-          <option value={CUSTOM_SCENARIO}>{shownName ?? 'Your machine'} (your own)</option>
+          <option value={CUSTOM_SCENARIO}>{customName ?? 'Your machine'} (your own)</option>
         )}
         {PRESET_SUMMARIES.map((p) => (
           <option key={p.name} value={p.name}>

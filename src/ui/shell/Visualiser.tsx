@@ -66,6 +66,9 @@ export function Visualiser({
   usePredictDriver(store);
   useApplyTheme();
   const presentation = usePrefs((p) => p.presentation);
+  const customName = useEngine((s) =>
+    s.shown?.source.kind === 'document' ? s.info?.name : undefined,
+  );
   const loadId = useEngine((s) => s.info?.loadId ?? -1);
   /** The kernel the run models: "2.6.20" (or "2.6.17" for the legacy model). */
   const kernel = useEngine((s) => s.info?.model ?? 'linux-2.6.20').replace(/^linux-/, '');
@@ -118,7 +121,7 @@ export function Visualiser({
             <h1>
               swsusp-viz <small>Linux {kernel} hibernation snapshot, step by step</small>
             </h1>
-            <ScenarioPicker value={scenario} onChange={onScenarioChange} />
+            <ScenarioPicker value={scenario} onChange={onScenarioChange} customName={customName} />
             <ViewTabs
               current="visualiser"
               preset={scenario === CUSTOM_SCENARIO ? DEFAULT_PRESET : scenario}
