@@ -131,7 +131,6 @@ export function Visualiser({
               current="visualiser"
               preset={scenario === CUSTOM_SCENARIO ? DEFAULT_PRESET : scenario}
             />
-            {shareLink && <CopyLinkButton link={shareLink} />}
           </header>
         )}
         {notice && (
@@ -197,7 +196,14 @@ export function Visualiser({
         <footer className="app-footer" id="controls" tabIndex={-1}>
           <PanelBoundary name="Controls">
             <Controls />
-            <LectureBar />
+            {shareLink ? (
+              <div className="footer-display">
+                <CopyLinkButton link={shareLink} />
+                <LectureBar />
+              </div>
+            ) : (
+              <LectureBar />
+            )}
             <StepCounter />
             <Timeline />
           </PanelBoundary>
