@@ -62,14 +62,33 @@ export { ScenarioDocumentSchema } from './scenario/schema';
 export { LAYOUT_MAX_CHARS, parseLayout } from './scenario/layout';
 export type { LayoutError, LayoutField, LayoutResult } from './scenario/layout';
 export { parseJson } from './scenario/json';
+export { decodeScenarioBytes } from './scenario/bytes';
+export type { DecodeResult } from './scenario/bytes';
 export type { JsonResult } from './scenario/json';
 export * as Schema from './schema';
 export { scenarioFromBootLog } from './bootlog';
 export type { BootLogResult } from './bootlog';
 export type { Checked, Rejection } from './schema';
-export { SOURCE, lineFunction, lineKey, lineIndexInFunction } from './source/pseudocode';
-export type { SourceFunction, SourceLine } from './source/pseudocode';
-export { narrate } from './source/narration';
+export {
+  CATALOGUE_MODELS,
+  FUNCTIONS,
+  KINDS,
+  kindInfo,
+  modelFunctions,
+  modelHasLine,
+} from './source/catalogue';
+export type { Kind, ArgsOf, KindInfo, SourceFunction, SourceLine } from './source/catalogue';
+export type { ArrowKind, StepArrow } from './source/kind';
+export {
+  firstMarkedStep,
+  formatNumber,
+  narrate,
+  plural,
+  stepArgsOf,
+  stepArrows,
+  stepKind,
+  stepTouched,
+} from './source/narration';
 export type { NarrationContext } from './source/narration';
 export { PRESETS, presetNames, getPreset } from './presets';
 export type { Preset } from './presets';
