@@ -13,6 +13,7 @@ import { Outcome, Reg } from './registers';
 import type { Scenario } from './scenario/types';
 import type { Trace } from './trace/trace';
 import type { Zone } from './kernel/machine';
+import type { Linux612Info } from './run-612';
 
 /** onProgress(steps so far, current phase) is called every 65,536 steps. */
 export interface SimulateOptions {
@@ -37,6 +38,8 @@ export interface Run {
   counted: { freeLowmem: number; freeHighmem: number } | null;
   copied: boolean;
   copiesDone: boolean;
+  /** linux-6.12 only: preallocation, zero pages and the resume's safe pages, for the report. */
+  linux612?: Linux612Info;
 }
 
 /**

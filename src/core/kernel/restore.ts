@@ -83,8 +83,8 @@ export interface Verification {
  * Control returns in the image kernel: its own frame table, as at the snapshot, takes over (one
  * bulk step). in_suspend is __nosavedata, so it holds the boot kernel's 0.
  */
-export function imageKernelTakeover(k: Kernel, saved: SaveResult): LowmemCheck {
-  k.rec.step(L.back);
+export function imageKernelTakeover(k: Kernel, saved: SaveResult, line = L.back): LowmemCheck {
+  k.rec.step(line);
   const content = k.state.content.slice();
   const role = saved.snapshotRole.slice();
   const flags = saved.snapshotFlags.slice();

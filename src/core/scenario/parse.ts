@@ -1,4 +1,10 @@
-import { KERNEL_IMAGE_SIZE_PAGES, KERNEL_PAGES_FOR_IO, MAX_TOTAL_PAGES } from '../constants';
+import {
+  KERNEL_IMAGE_SIZE_PAGES,
+  KERNEL_PAGES_FOR_IO,
+  MAX_PAGES_32BIT,
+  MAX_TOTAL_PAGES,
+  SPARE_PAGES,
+} from '../constants';
 import { expandRuns, parseLayout } from './layout';
 import { FORMAT, MODELS } from './types';
 import type { ModelId, Policy, Scenario, ZoneName, ZoneSpec } from './types';
@@ -31,15 +37,19 @@ export function parseScenarioText(text: string): ParseResult {
  * Validates a `swsusp-viz/scenario@1` document with every rule of the format. Each rejection is
  * one message that names the field (and for layouts the zone and run). Nothing throws.
  */
-export function parseScenario(doc: unknown): ParseResult {
+export function parseScenario(doc: unknown, model?: ModelId): ParseResult {
   try {
-    return validate(doc);
+    return validate(doc, model);
   } catch (e) {
     return fail(`invalid scenario: ${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
-function validate(doc: unknown): ParseResult {
+/** Letters each model knows on the suspend side: Z and O exist only in linux-6.12. */
+const SUSPEND_LETTERS = 'FSCKNRX';
+const SUSPEND_LETTERS_612 = 'FSCKNRXZO';
+
+function validate(doc: unknown, modelOverride?: ModelId): ParseResult {
   if (!isObject(doc)) return fail('scenario: expected a JSON object');
   if (doc.format !== FORMAT) {
     return fail(`format: expected "${FORMAT}", got ${JSON.stringify(doc.format)}`);
@@ -49,10 +59,12 @@ function validate(doc: unknown): ParseResult {
   const description = doc.description ?? '';
   if (typeof description !== 'string') return fail('description: expected a string');
 
-  const model = (doc.model ?? 'linux-2.6.20') as ModelId;
-  if (!MODELS.includes(model)) {
+  const docModel = (doc.model ?? 'linux-2.6.20') as ModelId;
+  if (!MODELS.includes(docModel)) {
     return fail(`model: expected one of ${MODELS.join(', ')}, got ${JSON.stringify(doc.model)}`);
   }
+  const model = modelOverride ?? docModel;
+  const today = model === 'linux-6.12';
 
   const zonesResult = validateZones(doc.zones);
   if (typeof zonesResult === 'string') return fail(zonesResult);
@@ -66,10 +78,24 @@ function validate(doc: unknown): ParseResult {
   if (!isObject(constants)) return fail('constants: expected an object');
   const pagesForIo = constants.pagesForIo ?? KERNEL_PAGES_FOR_IO;
   if (!isCount(pagesForIo)) return fail('constants.pagesForIo: expected a whole number ≥ 0');
-  const imageSize =
-    constants.imageSize === undefined ? KERNEL_IMAGE_SIZE_PAGES : constants.imageSize;
-  if (imageSize !== null && !isCount(imageSize)) {
+  const imageSizeGiven = constants.imageSize;
+  if (imageSizeGiven !== undefined && imageSizeGiven !== null && !isCount(imageSizeGiven)) {
     return fail('constants.imageSize: expected a whole number of pages ≥ 0, or null for no limit');
+  }
+  if (today && typeof imageSizeGiven === 'number' && imageSizeGiven > MAX_PAGES_32BIT) {
+    return fail(
+      `constants.imageSize: linux-6.12 keeps image_size as a 32-bit byte count, so at most ${MAX_PAGES_32BIT} pages, got ${imageSizeGiven}`,
+    );
+  }
+  const reservedSize = constants.reservedSize ?? SPARE_PAGES;
+  if (!isCount(reservedSize) || reservedSize > MAX_PAGES_32BIT) {
+    return fail(
+      `constants.reservedSize: expected a whole number of pages from 0 to ${MAX_PAGES_32BIT} (reserved_size is a 32-bit byte count)`,
+    );
+  }
+  const lowmemReserve = constants.lowmemReserve ?? 0;
+  if (!isCount(lowmemReserve)) {
+    return fail('constants.lowmemReserve: expected a whole number of pages ≥ 0');
   }
   const swapPages = constants.swapPages ?? null;
   if (swapPages !== null && !isCount(swapPages)) {
@@ -101,7 +127,16 @@ function validate(doc: unknown): ParseResult {
     return fail('suspend: expected a layout string such as "N2 K6 S6 F34 | R1 S18 F13"');
   if (typeof doc.resume !== 'string')
     return fail('resume: expected a layout string such as "N2 K6 B3 F37 | R1 B2 F29"');
-  const sus = parseLayout('suspend', doc.suspend, zones, 'FSCKNRX', 'KN', 'R');
+  if (!today) {
+    const modern = /[ZO]/.exec(doc.suspend.replace(/\s/g, ''));
+    if (modern) {
+      return fail(
+        `suspend: letter ${modern[0]} (${modern[0] === 'Z' ? 'an all-zero page' : 'a PageOffline page'}) exists only in the linux-6.12 model, not in ${model}`,
+      );
+    }
+  }
+  const suspendLetters = today ? SUSPEND_LETTERS_612 : SUSPEND_LETTERS;
+  const sus = parseLayout('suspend', doc.suspend, zones, suspendLetters, 'KN', 'R');
   if (!sus.ok) return fail(sus.error);
   const res = parseLayout('resume', doc.resume, zones, 'FKNRXB', 'KN', 'R');
   if (!res.ok) return fail(res.error);
@@ -120,6 +155,13 @@ function validate(doc: unknown): ParseResult {
     }
   }
 
+  // linux-6.12: image_size = ((totalram_pages() * 2) / 5) * PAGE_SIZE in a 32-bit unsigned long,
+  // read back in pages; totalram counts the managed frames F, S, C, Z
+  let imageSize: number | null;
+  if (imageSizeGiven !== undefined) imageSize = imageSizeGiven as number | null;
+  else if (today) imageSize = Math.floor((2 * totalram(suspend)) / 5) % (MAX_PAGES_32BIT + 1);
+  else imageSize = KERNEL_IMAGE_SIZE_PAGES;
+
   return {
     ok: true,
     scenario: {
@@ -130,6 +172,9 @@ function validate(doc: unknown): ParseResult {
       zones,
       pagesForIo,
       imageSize,
+      imageSizeIsDefault: imageSizeGiven === undefined,
+      reservedSize,
+      lowmemReserve,
       swapPages,
       policy,
       seed,
@@ -139,6 +184,51 @@ function validate(doc: unknown): ParseResult {
       resumeLayout: doc.resume,
     },
   };
+}
+
+/**
+ * The scenario as another model reads it: the letters must be that model's, and a default
+ * image size is that model's default. Returns a message when the layout uses letters the model
+ * does not know (Z and O exist only in linux-6.12).
+ */
+export function scenarioForModel(
+  s: Scenario,
+  model: ModelId,
+): { ok: true; scenario: Scenario } | { ok: false; error: string } {
+  if (s.model === model) return { ok: true, scenario: s };
+  if (model !== 'linux-6.12') {
+    const z = s.suspend.indexOf(90); // Z
+    const o = s.suspend.indexOf(79); // O
+    if (z >= 0 || o >= 0) {
+      const letter = z >= 0 ? 'Z' : 'O';
+      return {
+        ok: false,
+        error: `suspend: letter ${letter} (pfn ${z >= 0 ? z : o}) exists only in the linux-6.12 model, not in ${model}`,
+      };
+    }
+  }
+  let imageSize = s.imageSize;
+  if (s.imageSizeIsDefault) {
+    imageSize =
+      model === 'linux-6.12'
+        ? Math.floor((2 * totalram(s.suspend)) / 5) % (MAX_PAGES_32BIT + 1)
+        : KERNEL_IMAGE_SIZE_PAGES;
+  } else if (model === 'linux-6.12' && imageSize !== null && imageSize > MAX_PAGES_32BIT) {
+    return {
+      ok: false,
+      error: `constants.imageSize: linux-6.12 keeps image_size as a 32-bit byte count, so at most ${MAX_PAGES_32BIT} pages, got ${imageSize}`,
+    };
+  }
+  return { ok: true, scenario: { ...s, model, imageSize } };
+}
+
+const MANAGED = new Set(['F', 'S', 'C', 'Z'].map((c) => c.charCodeAt(0)));
+
+/** totalram_pages() of the model: the F, S, C and Z frames of the suspend layout. */
+export function totalram(suspend: Uint8Array): number {
+  let n = 0;
+  for (const c of suspend) if (MANAGED.has(c)) n++;
+  return n;
 }
 
 function isCount(v: unknown): v is number {

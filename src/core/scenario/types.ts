@@ -1,6 +1,6 @@
 /** A validated `swsusp-viz/scenario@1` document, with every default filled in. */
-export type ModelId = 'linux-2.6.20' | 'linux-2.6.17';
-export const MODELS: readonly ModelId[] = ['linux-2.6.20', 'linux-2.6.17'];
+export type ModelId = 'linux-2.6.20' | 'linux-2.6.17' | 'linux-6.12';
+export const MODELS: readonly ModelId[] = ['linux-2.6.20', 'linux-2.6.17', 'linux-6.12'];
 export type ZoneName = 'DMA' | 'Normal' | 'HighMem';
 export type Policy = 'lowest-first' | 'highest-first' | 'random';
 
@@ -24,8 +24,14 @@ export interface Scenario {
   model: ModelId;
   zones: ZoneSpec[];
   pagesForIo: number;
-  /** In pages; null = no limit. */
+  /** In pages; null = no limit. linux-6.12's default is the kernel's 2/5 of totalram. */
   imageSize: number | null;
+  /** imageSize was absent: it is the model's default, recomputed when the model changes. */
+  imageSizeIsDefault: boolean;
+  /** linux-6.12: DIV_ROUND_UP(reserved_size, PAGE_SIZE), default SPARE_PAGES (256). */
+  reservedSize: number;
+  /** linux-6.12: lowmem frames a highmem request may not take from each lowmem zone. */
+  lowmemReserve: number;
   /** Free swap pages for enough_swap(); null = unlimited (the spec's default). */
   swapPages: number | null;
   policy: Policy;

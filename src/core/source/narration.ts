@@ -1,6 +1,7 @@
 import { ROLE_NAMES } from '../roles';
 import type { Trace } from '../trace/trace';
 import { lineFunction, lineKey } from './pseudocode';
+import { LINUX612_NARRATION } from './steps-612';
 
 /** What a narration template sees of one step. */
 export interface StepView {
@@ -236,11 +237,11 @@ export function narrate(
     bitmap: (id) => trace.tables.bitmaps[id]?.name ?? 'bitmap',
     role: (pfn) => ROLE_NAMES[roleAt ? roleAt(pfn) : trace.initial.role[pfn]] ?? 'frame',
   };
-  const t = T[key];
+  const t = T[key] ?? LINUX612_NARRATION[key];
   return t ? t(v) : `${lineFunction(line).name}: ${key}`;
 }
 
 /** Keys without a template (a test keeps this empty). */
 export function missingTemplates(keys: readonly string[]): string[] {
-  return keys.filter((k) => !(k in T));
+  return keys.filter((k) => !(k in T) && !(k in LINUX612_NARRATION));
 }

@@ -1,4 +1,5 @@
 import { DISK, fn, LEGACY_SOURCE, SNAP, SWAP, SWSUSP } from './pseudocode-legacy';
+import { LINUX612_SOURCE } from './steps-612';
 
 /**
  * The source panel's text: for each kernel function the model emulates, its logic as short
@@ -324,6 +325,7 @@ export const SOURCE: SourceFunction[] = [
     ['img.verify', 'the restored system runs: every saved page is back in its frame'],
   ]),
   ...LEGACY_SOURCE,
+  ...LINUX612_SOURCE,
 ];
 
 const LINE_BY_KEY = new Map<string, number>();
