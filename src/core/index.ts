@@ -28,7 +28,7 @@ export { simulate, simulateDocument } from './simulate';
 export type { SimulateResult } from './simulate';
 export { buildReport } from './report';
 export type { Report, SuspendReport, ResumeReport } from './report';
-export { parseScenario, parseScenarioText } from './scenario/parse';
+export { parseScenario, parseScenarioText, scenarioForModel, totalram } from './scenario/parse';
 export type { ParseResult } from './scenario/parse';
 export type { Scenario, ModelId, Policy, ZoneSpec } from './scenario/types';
 export { MODELS, FORMAT } from './scenario/types';

@@ -5,6 +5,7 @@ import i3864gAnon from './presets/i386-4g-anon.json';
 import lowmemOnly from './presets/lowmem-only.json';
 import notEnough from './presets/not-enough-memory.json';
 import needsShrinking from './presets/needs-shrinking.json';
+import todayTeaching from './presets/today-teaching.json';
 
 /** A preset is a scenario file shipped with the product, named for the URL and the picker. */
 export interface Preset {
@@ -20,6 +21,7 @@ export const PRESETS: readonly Preset[] = [
   { name: 'i386-1g', doc: i3861g },
   { name: 'i386-4g', doc: i3864g },
   { name: 'i386-4g-anon', doc: i3864gAnon },
+  { name: 'today-teaching', doc: todayTeaching },
 ];
 
 export function presetNames(): string[] {

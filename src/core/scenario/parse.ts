@@ -158,7 +158,7 @@ function validate(doc: unknown, modelOverride?: ModelId): ParseResult {
   // linux-6.12: image_size = ((totalram_pages() * 2) / 5) * PAGE_SIZE in a 32-bit unsigned long,
   // read back in pages; totalram counts the managed frames F, S, C, Z
   let imageSize: number | null;
-  if (imageSizeGiven !== undefined) imageSize = imageSizeGiven as number | null;
+  if (imageSizeGiven !== undefined) imageSize = imageSizeGiven;
   else if (today) imageSize = Math.floor((2 * totalram(suspend)) / 5) % (MAX_PAGES_32BIT + 1);
   else imageSize = KERNEL_IMAGE_SIZE_PAGES;
 

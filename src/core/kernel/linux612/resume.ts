@@ -128,8 +128,8 @@ export function swsuspRead612(t: Today, image: ImageList, out: Resume612): void 
   k.rec.setReg(Reg.nrCopyPages, copied);
   k.rec.setReg(Reg.nrMetaPages, meta);
   t.clearSafe();
-  if (t.copy.create(false, 'GFP_ATOMIC')) resumeFail612(t, 'snapshot_write_next', ENOMEM);
-  if (t.zero.create(false, 'GFP_ATOMIC')) {
+  if (t.copy.create(false)) resumeFail612(t, 'snapshot_write_next', ENOMEM);
+  if (t.zero.create(false)) {
     t.copy.free(true);
     resumeFail612(t, 'snapshot_write_next', ENOMEM);
   }
@@ -225,22 +225,22 @@ function prepareImage(t: Today, out: Resume612): void {
   }
   k.rec.setReg(Reg.allocatedUnsafePages, 0);
 
-  if (t.orig.create(true, 'GFP_ATOMIC')) fail();
+  if (t.orig.create(true)) fail();
   duplicate(t, t.orig, t.copy, L.piDupOrig);
   t.copy.free(false, L.piFreeCopy);
 
   // zero_bm moves into safe pages through tmp
-  if (t.tmp.create(true, 'GFP_ATOMIC')) fail();
+  if (t.tmp.create(true)) fail();
   duplicate(t, t.tmp, t.zero, L.piDupTmp);
   t.zero.free(false, L.piFreeZero);
-  if (t.zero.create(true, 'GFP_ATOMIC')) fail();
+  if (t.zero.create(true)) fail();
   duplicate(t, t.zero, t.tmp, L.piDupZero);
   t.tmp.free(true, L.piFreeTmp);
 
   if (nrHighmem > 0) {
     k.rec.step(L.piHighmem, -1, -1, -1, nrHighmem);
     // prepare_highmem_image(copy_bm, &nr_highmem): copy_bm becomes safe_highmem_bm
-    if (t.safeHigh.create(true, 'GFP_ATOMIC')) fail();
+    if (t.safeHigh.create(true)) fail();
     const buf = t.getImagePage(true, Role.Buffer, L.phiBuffer);
     if (buf < 0) fail();
     k.rec.setReg(Reg.buffer, buf);

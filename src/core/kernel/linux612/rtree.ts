@@ -132,7 +132,7 @@ export class RtreeBitmap {
    * create_zone_bm_rtree() per extent. Returns 0, or -ENOMEM after memory_bm_free(PG_UNSAFE_CLEAR)
    * of what was built (unsafe pages skipped on the way stay allocated, as in the kernel).
    */
-  create(safeNeeded: boolean, gfp: string): number {
+  create(safeNeeded: boolean): number {
     const t = this.t;
     const k = t.k;
     const id = k.rec.bitmaps.length;
@@ -355,7 +355,7 @@ export class RtreeBitmap {
    * does. Returns false for -EFAULT (no tree covers the pfn).
    */
   findBit(pfn: number): boolean {
-    let z = -1;
+    let z: number;
     const cz = this.trees[this.cur.zone] as MemZoneBmRtree | undefined;
     if (cz && pfn >= cz.startPfn && pfn < cz.endPfn) z = this.cur.zone;
     else z = this.trees.findIndex((t) => pfn >= t.startPfn && pfn < t.endPfn);

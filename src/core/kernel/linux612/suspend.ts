@@ -119,8 +119,8 @@ function unwind(t: Today, withSwsuspFree: boolean): void {
 export function createBasicMemoryBitmaps(t: Today, line: number): boolean {
   const k = t.k;
   k.rec.step(line);
-  if (t.forbidden.create(false, 'GFP_KERNEL')) return false;
-  if (t.freeMap.create(false, 'GFP_KERNEL')) {
+  if (t.forbidden.create(false)) return false;
+  if (t.freeMap.create(false)) {
     t.forbidden.free(true);
     return false;
   }
@@ -299,7 +299,7 @@ export function hibernatePreallocateMemory(t: Today, out: Suspend612): void {
     [t.zero, 'Cannot allocate zero bitmap'],
   ];
   for (const [bm, msg] of bitmaps) {
-    if (bm.create(false, 'GFP_IMAGE')) {
+    if (bm.create(false)) {
       k.rec.step(
         L.hpmBmFail,
         -1,
