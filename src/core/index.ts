@@ -28,10 +28,33 @@ export { simulate, simulateDocument } from './simulate';
 export type { SimulateResult } from './simulate';
 export { buildReport } from './report';
 export type { Report, SuspendReport, ResumeReport } from './report';
-export { parseScenario, parseScenarioText, scenarioForModel, totalram } from './scenario/parse';
+export {
+  parseScenario,
+  parseScenarioText,
+  scenarioForModel,
+  totalram,
+  defaultImageSize,
+  SUSPEND_LETTERS,
+  RESUME_LETTERS,
+} from './scenario/parse';
 export type { ParseResult } from './scenario/parse';
-export type { Scenario, ModelId, Policy, ZoneSpec } from './scenario/types';
-export { MODELS, FORMAT } from './scenario/types';
+export type {
+  Scenario,
+  ScenarioDocument,
+  ScenarioFields,
+  ModelId,
+  Policy,
+  ZoneName,
+  ZoneSpec,
+} from './scenario/types';
+export { MODELS, FORMAT, POLICIES, ZONE_NAMES } from './scenario/types';
+export { ScenarioDocumentSchema } from './scenario/schema';
+export { LAYOUT_MAX_CHARS, parseLayout } from './scenario/layout';
+export type { LayoutError, LayoutField, LayoutResult } from './scenario/layout';
+export { parseJson } from './scenario/json';
+export type { JsonResult } from './scenario/json';
+export * as Schema from './schema';
+export type { Checked, Rejection } from './schema';
 export { SOURCE, lineFunction, lineKey, lineIndexInFunction } from './source/pseudocode';
 export type { SourceFunction, SourceLine } from './source/pseudocode';
 export { narrate } from './source/narration';

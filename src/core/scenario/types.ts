@@ -1,40 +1,28 @@
-/** A validated `swsusp-viz/scenario@1` document, with every default filled in. */
-export type ModelId = 'linux-2.6.20' | 'linux-2.6.17' | 'linux-6.12';
-export const MODELS: readonly ModelId[] = ['linux-2.6.20', 'linux-2.6.17', 'linux-6.12'];
-export type ZoneName = 'DMA' | 'Normal' | 'HighMem';
-export type Policy = 'lowest-first' | 'highest-first' | 'random';
+/** The types of a `swsusp-viz/scenario@1` document, all derived from the schema in schema.ts. */
+import type { ScenarioFields } from './schema';
 
-export interface ZoneSpec {
-  name: ZoneName;
-  pages: number;
-  highmem: boolean;
-}
+export { FORMAT, MODELS, POLICIES, ZONE_NAMES } from './schema';
+export type { ScenarioDocument, ScenarioFields } from './schema';
 
-/** One run of a layout: `count` frames of `letter`, starting at `start` (a pfn). */
-export interface Run {
-  letter: string;
-  count: number;
-  start: number;
-}
+export type ModelId = ScenarioFields['model'];
+export type Policy = ScenarioFields['allocator']['policy'];
+export type ZoneSpec = ScenarioFields['zones'][number];
+export type ZoneName = ZoneSpec['name'];
 
-export interface Scenario {
-  format: 'swsusp-viz/scenario@1';
-  name: string;
-  description: string;
-  model: ModelId;
-  zones: ZoneSpec[];
-  pagesForIo: number;
-  /** In pages; null = no limit. linux-6.12's default is the kernel's 2/5 of totalram. */
+/** A validated scenario, flattened for the emulator: defaults filled, layouts expanded. */
+export interface Scenario
+  extends
+    Pick<ScenarioFields, 'format' | 'name' | 'description' | 'model' | 'zones'>,
+    Pick<
+      ScenarioFields['constants'],
+      'pagesForIo' | 'swapPages' | 'reservedSize' | 'lowmemReserve'
+    > {
+  /** In pages; null = no limit. Absent in the file: the model's default (linux-6.12: 2/5 of RAM). */
   imageSize: number | null;
   /** imageSize was absent: it is the model's default, recomputed when the model changes. */
   imageSizeIsDefault: boolean;
-  /** linux-6.12: DIV_ROUND_UP(reserved_size, PAGE_SIZE), default SPARE_PAGES (256). */
-  reservedSize: number;
-  /** linux-6.12: lowmem frames a highmem request may not take from each lowmem zone. */
-  lowmemReserve: number;
-  /** Free swap pages for enough_swap(); null = unlimited (the spec's default). */
-  swapPages: number | null;
   policy: Policy;
+  /** The random policy's seed; 0 when the policy takes none. */
   seed: number;
   /** One letter per frame, pfn order; the suspending kernel's memory. */
   suspend: Uint8Array;
@@ -44,5 +32,3 @@ export interface Scenario {
   suspendLayout: string;
   resumeLayout: string;
 }
-
-export const FORMAT = 'swsusp-viz/scenario@1';

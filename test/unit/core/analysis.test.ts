@@ -6,6 +6,13 @@ import type { CeilingMachine } from '../../../src/core/analysis/ceiling';
 import { bitmapCost, breakEven, metadataAt } from '../../../src/core/analysis/metadata';
 import { run } from './helpers';
 
+/** One zone's runs; zero-count runs are left out (the layout grammar rejects F0). */
+const seg = (...runs: [string, number][]) =>
+  runs
+    .filter(([, n]) => n > 0)
+    .map(([l, n]) => `${l}${n}`)
+    .join(' ');
+
 /** A machine with L saveable lowmem (K first) and H saveable highmem, nothing reclaimable. */
 function machineDoc(m: CeilingMachine, lowmem: number, highmem: number, model: string) {
   const [normal, high] = m.zonePages;
@@ -19,8 +26,8 @@ function machineDoc(m: CeilingMachine, lowmem: number, highmem: number, model: s
       { name: 'HighMem', pages: high, highmem: true },
     ],
     constants: { pagesForIo: m.pagesForIo, imageSize: null },
-    suspend: `N${m.nosaveLowmem} K${m.kernelLowmem} S${lowmem - m.kernelLowmem} F${free} | S${highmem} F${high - highmem}`,
-    resume: `N${m.nosaveLowmem} K${m.kernelLowmem} F${normal - m.nosaveLowmem - m.kernelLowmem} | F${high}`,
+    suspend: `${seg(['N', m.nosaveLowmem], ['K', m.kernelLowmem], ['S', lowmem - m.kernelLowmem], ['F', free])} | ${seg(['S', highmem], ['F', high - highmem])}`,
+    resume: `${seg(['N', m.nosaveLowmem], ['K', m.kernelLowmem], ['F', normal - m.nosaveLowmem - m.kernelLowmem])} | ${seg(['F', high])}`,
   };
 }
 

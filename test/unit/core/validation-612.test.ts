@@ -76,7 +76,7 @@ describe('linux-6.12 scenario fields and letters', () => {
 
   it('bounds reservedSize, imageSize and lowmemReserve', () => {
     expect(error(base({ constants: { reservedSize: 1048576 } }))).toMatch(
-      /constants\.reservedSize: expected a whole number of pages from 0 to 1048575/,
+      /constants\.reservedSize: expected a whole number of pages from 0 to 1,048,575, got 1048576/,
     );
     expect(error(base({ constants: { reservedSize: -1 } }))).toMatch(/constants\.reservedSize/);
     expect(error(base({ constants: { reservedSize: 1.5 } }))).toMatch(/constants\.reservedSize/);
@@ -84,7 +84,7 @@ describe('linux-6.12 scenario fields and letters', () => {
       /constants\.imageSize: linux-6\.12 keeps image_size as a 32-bit byte count, so at most 1048575 pages/,
     );
     expect(error(base({ constants: { lowmemReserve: -2 } }))).toMatch(
-      /constants\.lowmemReserve: expected a whole number of pages ≥ 0/,
+      /constants\.lowmemReserve: expected a whole number of pages from 0 to 4,194,304, got -2/,
     );
     expect(error(base({ constants: { lowmemReserve: 'lots' } }))).toMatch(/lowmemReserve/);
     // the older models accept a large image size
@@ -112,7 +112,7 @@ describe('linux-6.12 scenario fields and letters', () => {
     const back = scenarioForModel(z.scenario, 'linux-2.6.20');
     expect(back.ok).toBe(false);
     expect(!back.ok && back.error).toMatch(
-      /letter Z \(pfn 5\) exists only in the linux-6\.12 model/,
+      /letter Z \(an all-zero page, pfn 5\) exists only in the linux-6\.12 model/,
     );
   });
 

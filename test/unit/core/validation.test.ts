@@ -34,13 +34,17 @@ describe('scenario validation: every rule gives a message naming what to fix', (
     const r = parseScenario(base());
     expect(r.ok && r.scenario.imageSize).toBe(null);
   });
-  it('ignores unknown fields', () => {
-    expect(parseScenario({ ...base(), colour: 'blue' }).ok).toBe(true);
+  it('rejects unknown fields, suggesting the close ones', () => {
+    expect(error({ ...base(), colour: 'blue' })).toMatch(/^colour: unknown field; a scenario/);
+    expect(error({ ...base(), constants: { pagesForIO: 1 } })).toBe(
+      'constants.pagesForIO: unknown field; did you mean "pagesForIo"?',
+    );
   });
   it('rejects bad JSON text without throwing', () => {
     expect(parseScenarioText('{"format": ').ok).toBe(false);
   });
-  it('rejects a non-object', () => expect(error([1, 2])).toMatch(/JSON object/));
+  it('rejects a non-object', () =>
+    expect(error([1, 2])).toMatch(/^scenario: expected a scenario object.*got an array of 2$/));
   it('rejects a wrong format', () => expect(error({ ...base(), format: 'x' })).toMatch(/^format:/));
   it('rejects an unknown model', () =>
     expect(error({ ...base(), model: 'linux-9' })).toMatch(/^model:/));
@@ -103,7 +107,21 @@ describe('scenario validation: every rule gives a message naming what to fix', (
         suspend: 'F4194305',
         resume: 'F4194305',
       }),
-    ).toMatch(/total pages must be 1 to 4194304/));
+    ).toMatch(
+      /zones\[0\]\.pages: zone Normal: expected a whole number of pages from 1 to 4,194,304, got 4194305/,
+    ));
+  it('caps the sum of the zones at 16 GiB', () =>
+    expect(
+      error({
+        ...base(),
+        zones: [
+          { name: 'Normal', pages: 4194304 },
+          { name: 'HighMem', pages: 1, highmem: true },
+        ],
+        suspend: 'F4194304|F',
+        resume: 'F4194304|F',
+      }),
+    ).toMatch(/^zones: total pages must be 1 to 4194304 \(16 GiB\), got 4194305/));
   it('rejects an unknown letter on the suspend side', () =>
     expect(error({ ...base(), suspend: 'N1 K2 B2 F3 | R1 S1 F2' })).toMatch(
       /suspend: zone Normal, run 3 \("B2"\): letter B/,
@@ -131,7 +149,9 @@ describe('scenario validation: every rule gives a message naming what to fix', (
   it('requires one segment per zone', () =>
     expect(error({ ...base(), suspend: 'N1 K2 S2 F3' })).toMatch(/1 segment\(s\).*2 zone/));
   it('rejects a malformed run', () =>
-    expect(error({ ...base(), suspend: 'N1 K2 S2 F3 | 4' })).toMatch(/run 1 \("4"\)/));
+    expect(error({ ...base(), suspend: 'N1 K2 S2 F3 | 4' })).toMatch(
+      /zone HighMem, at the start of the zone: the count "4" has no letter before it/,
+    ));
   it('requires K, N and X at the same pfns on both sides', () => {
     expect(error({ ...base(), resume: 'N1 K1 B2 F4 | F4' })).toMatch(
       /pfn 2: the suspend side has K and the resume side B/,
@@ -160,7 +180,7 @@ describe('scenario validation: every rule gives a message naming what to fix', (
     expect(error({ ...base(), suspend: undefined })).toMatch(/^suspend:/);
     expect(error({ ...base(), resume: 7 })).toMatch(/^resume:/);
   });
-  it('lets whitespace sit anywhere in a layout and count 1 be omitted', () => {
-    expect(parseScenario({ ...base(), suspend: 'N K 2 S2F3|R S F 2' }).ok).toBe(true);
+  it('lets whitespace sit between runs and count 1 be omitted', () => {
+    expect(parseScenario({ ...base(), suspend: ' N K2\tS2F3|R\nS F2 ' }).ok).toBe(true);
   });
 });
