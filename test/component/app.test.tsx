@@ -28,7 +28,7 @@ describe('URL hash', () => {
     expect(r.problems).toEqual([
       'The link asks for the scenario “nope”, which does not exist; showing “teaching” instead.',
       'The link’s step “-3” is not a step number; starting at step 0.',
-      'The link’s model “linux-9” is not one of linux-2.6.20, linux-2.6.17; using the scenario’s own.',
+      'The link’s model “linux-9” is not one of linux-2.6.20, linux-2.6.17, linux-6.12; using the scenario’s own.',
       'The link’s embed value “maybe” is not 1 or 0; showing the full page.',
     ]);
   });
