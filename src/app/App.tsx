@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { presetNames } from '../core';
 import type { ModelId } from '../core';
-import { EngineProvider } from '../ui/EngineContext';
-import type { EngineStore } from '../ui/engineState';
+import { EngineProvider } from '../ui/shell/EngineContext';
+import type { EngineStore } from '../ui/shell/engineState';
 import { isCompareHash } from '../ui/compare/compareHash';
-import { DEFAULT_PRESET } from '../ui/presets';
-import { Visualiser } from '../ui/Visualiser';
+import { DEFAULT_PRESET } from '../ui/shell/presets';
+import { Visualiser } from '../ui/shell/Visualiser';
 import { formatHash, parseHash } from './urlHash';
 
 export interface AppProps {

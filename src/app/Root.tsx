@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { CompareView } from '../ui/compare/CompareView';
 import { isCompareHash } from '../ui/compare/compareHash';
-import type { EngineStore } from '../ui/engineState';
+import type { EngineStore } from '../ui/shell/engineState';
 import { App } from './App';
 
 /**

@@ -1,4 +1,4 @@
-import { readPresetParam } from '../ui/presetParam';
+import { readPresetParam } from '../ui/shell/presetParam';
 
 /**
  * The page state in the URL hash: `#preset=teaching&step=40`, plus `&embed=1` for the embedded

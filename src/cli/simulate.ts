@@ -46,6 +46,11 @@ if (source.kind === 'preset') {
   }
 }
 
-const result = simulateDocument(doc, { pairs, model: model as ModelId | undefined });
+// The report needs no step log: record none.
+const result = simulateDocument(doc, {
+  pairs,
+  model: model as ModelId | undefined,
+  record: false,
+});
 if (!result.ok) die(`invalid scenario: ${result.error}`);
 process.stdout.write(`${JSON.stringify(result.report, null, 2)}\n`);

@@ -1,5 +1,6 @@
 import type { Policy } from './scenario/types';
 import { mulberry32 } from './rng';
+import type { FrameWatch } from './trace/recorder';
 
 /**
  * The page allocator of the model. Each zone keeps its free frames in a Fenwick tree over the
@@ -81,6 +82,8 @@ export class Allocator {
   private readonly freeMap: Uint8Array;
   private readonly lowOrder: number[];
   private readonly highOrder: number[];
+  /** Told of every frame whose free state changes (incremental counts in the kernel). */
+  watch: FrameWatch | null = null;
 
   constructor(
     readonly zones: readonly AllocZone[],
@@ -99,6 +102,7 @@ export class Allocator {
   load(free: Uint8Array): void {
     this.zones.forEach((z, i) => this.trees[i].load(free.subarray(z.start, z.end)));
     this.freeMap.set(free);
+    this.watch?.touchAll();
   }
 
   zoneIndex(pfn: number): number {
@@ -147,8 +151,10 @@ export class Allocator {
       else k = Math.floor(this.draw() * n);
       const idx = tree.kth(k);
       tree.set(idx, false);
-      this.freeMap[this.zones[zi].start + idx] = 0;
-      return this.zones[zi].start + idx;
+      const pfn = this.zones[zi].start + idx;
+      this.freeMap[pfn] = 0;
+      this.watch?.touch(pfn);
+      return pfn;
     }
     return -1;
   }
@@ -158,11 +164,13 @@ export class Allocator {
     const z = this.zoneIndex(pfn);
     this.trees[z].set(pfn - this.zones[z].start, false);
     this.freeMap[pfn] = 0;
+    this.watch?.touch(pfn);
   }
 
   free(pfn: number): void {
     const z = this.zoneIndex(pfn);
     this.trees[z].set(pfn - this.zones[z].start, true);
     this.freeMap[pfn] = 1;
+    this.watch?.touch(pfn);
   }
 }

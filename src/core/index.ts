@@ -20,6 +20,19 @@ export type {
   Tables,
 } from './trace/trace';
 export { applyForward, applyBackward, changedFrames, traceBytes } from './trace/trace';
+export { COUNTED_BITS, countBits } from './trace/bits';
+export {
+  COPY_COST_PER_FRAME,
+  EXPECTED_BYTES_PER_FRAME,
+  STEP_COST,
+  baseImageOf,
+  defaultKeyframeBudget,
+  initialKeyframe,
+  packKeyframe,
+  stateBytes,
+  unpackKeyframe,
+} from './trace/keyframes';
+export type { Keyframe, KeyframeOptions } from './trace/keyframes';
 export { Phase, PHASE_NAMES } from './kernel/phases';
 export type { Zone } from './kernel/machine';
 export type { Failure } from './kernel/kernel';

@@ -13,6 +13,7 @@ import { Phase } from './kernel/phases';
 import { imageKernelTakeover } from './kernel/restore';
 import type { Verification } from './kernel/restore';
 import { Reg } from './registers';
+import { KeyframeTaker } from './trace/keyframes';
 import { finishRun } from './run';
 import type { OutcomeName, Run, SimulateOptions } from './run';
 import type { Scenario } from './scenario/types';
@@ -29,8 +30,10 @@ export interface Linux612Info {
  * safe_pages_list, memory_bm_recycle() feeding swsusp_arch_resume()'s safe pages.
  */
 export function simulate612(scenario: Scenario, opts: SimulateOptions = {}): Run {
-  const k = new Kernel(scenario);
+  const k = new Kernel(scenario, { record: opts.record });
   k.rec.onProgress = opts.onProgress ?? null;
+  if (opts.keyframes && k.rec.recording)
+    k.rec.keyframes = new KeyframeTaker(k.frames, opts.keyframes);
   const sus = new Today(k);
   const info: Linux612Info = { suspend: newSuspend612(), resume: null };
   let failure: Failure | null = null;

@@ -42,7 +42,7 @@ function pagedirSource(dir: Pagedir, k: Kernel): ImageSource {
  * highmem back with restore_highmem.
  */
 export function simulate2617(scenario: Scenario, opts: SimulateOptions = {}): Run {
-  const k = new Kernel(scenario);
+  const k = new Kernel(scenario, { record: opts.record });
   k.rec.pbeListOrder = 'fifo';
   const hc = new HighmemCopies();
   const dir = new Pagedir();

@@ -11,6 +11,8 @@ import { swsuspSave, swsuspShrinkMemory } from './kernel/suspend';
 import type { SaveResult } from './kernel/suspend';
 import { Outcome, Reg } from './registers';
 import type { Scenario } from './scenario/types';
+import { KeyframeTaker } from './trace/keyframes';
+import type { Keyframe, KeyframeOptions } from './trace/keyframes';
 import type { Trace } from './trace/trace';
 import type { Zone } from './kernel/machine';
 import type { Linux612Info } from './run-612';
@@ -18,6 +20,13 @@ import type { Linux612Info } from './run-612';
 /** onProgress(steps so far, current phase) is called every 65,536 steps. */
 export interface SimulateOptions {
   onProgress?: (steps: number, phase: number) => void;
+  /**
+   * false: run without a step log (the report needs none); the trace then has its step count but
+   * no columns, changes or bulk images, and cannot be replayed.
+   */
+  record?: boolean;
+  /** Take keyframes while simulating (the run's `keyframes`); none when absent. */
+  keyframes?: KeyframeOptions;
 }
 
 export type OutcomeName = 'restored' | 'suspend-failed' | 'resume-failed';
@@ -38,6 +47,8 @@ export interface Run {
   counted: { freeLowmem: number; freeHighmem: number } | null;
   copied: boolean;
   copiesDone: boolean;
+  /** Keyframes taken while simulating (state 1 onwards), when asked for. */
+  keyframes: readonly Keyframe[] | null;
   /** linux-6.12 only: preallocation, zero pages and the resume's safe pages, for the report. */
   linux612?: Linux612Info;
 }
@@ -62,6 +73,8 @@ export interface ModelSteps {
 /** Runs a model start to end. Never throws for a valid scenario. */
 export function runModel(k: Kernel, opts: SimulateOptions, steps: ModelSteps): Run {
   k.rec.onProgress = opts.onProgress ?? null;
+  if (opts.keyframes && k.rec.recording)
+    k.rec.keyframes = new KeyframeTaker(k.frames, opts.keyframes);
   let failure: Failure | null = null;
   let outcome: OutcomeName = 'restored';
   let verification: Verification | null = null;
@@ -103,7 +116,7 @@ export function runModel(k: Kernel, opts: SimulateOptions, steps: ModelSteps): R
 
 /** The linux-2.6.20 model: memory bitmaps, highmem copies in highmem, PBEs only on resume. */
 export function simulate2620(scenario: Scenario, opts: SimulateOptions = {}): Run {
-  const k = new Kernel(scenario);
+  const k = new Kernel(scenario, { record: opts.record });
   const orig = new MemoryBitmap(k, BM_ORIG, Reg.origBm, Reg.origPos);
   const copy = new MemoryBitmap(k, BM_COPY, Reg.copyBm, Reg.copyPos);
   const safeHigh = new MemoryBitmap(k, BM_SAFE_HIGH, Reg.safeHighBm, Reg.safePos);
@@ -151,6 +164,7 @@ export function finishRun(k: Kernel, end: RunEnd): Run {
     counted: k.counted,
     copied: k.copied,
     copiesDone: k.copiesDone,
+    keyframes: k.rec.keyframes?.keyframes ?? null,
     ...end,
   };
 }

@@ -22,15 +22,18 @@ export function simulate(scenario: Scenario, model?: ModelId, opts: SimulateOpti
 
 export type SimulateResult = { ok: true; run: Run; report: Report } | { ok: false; error: string };
 
-/** Validates, runs and reports; every problem is a message, nothing throws. */
+/**
+ * Validates, runs and reports; every problem is a message, nothing throws. `record: false` skips
+ * the step log, which the report does not need (the run's trace then cannot be replayed).
+ */
 export function simulateDocument(
   doc: unknown,
-  opts: { model?: ModelId; pairs?: boolean } = {},
+  opts: { model?: ModelId; pairs?: boolean; record?: boolean } = {},
 ): SimulateResult {
   const parsed = parseScenario(doc, opts.model);
   if (!parsed.ok) return parsed;
   try {
-    const run = simulate(parsed.scenario, opts.model);
+    const run = simulate(parsed.scenario, opts.model, { record: opts.record });
     return { ok: true, run, report: buildReport(run, opts.pairs ?? false) };
   } catch (e) {
     return { ok: false, error: `internal error: ${e instanceof Error ? e.message : String(e)}` };

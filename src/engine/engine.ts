@@ -11,7 +11,7 @@ import type { EngineHost } from './host';
 import { resolveSource } from './load';
 import type { Simulate } from './load';
 import { Playback } from './playback';
-import { ProgressMeter } from './progress';
+import { estimateSteps, ProgressMeter } from './progress';
 import { Session } from './session';
 import type { SessionOptions, SnapshotBody } from './session';
 import { parseMessage } from './validate';
@@ -144,7 +144,13 @@ export class Engine {
     let session: Session;
     try {
       const sim = this.opts.simulate ?? simulate;
-      run = sim(resolved.scenario, msg.model, { onProgress: (s, ph) => meter.simulating(s, ph) });
+      run = sim(resolved.scenario, msg.model, {
+        onProgress: (s, ph) => meter.simulating(s, ph),
+        keyframes: {
+          budgetBytes: this.opts.keyframeBudgetBytes,
+          expectedSteps: estimateSteps(resolved.scenario),
+        },
+      });
       session = new Session(loadId, run, {
         ...this.opts,
         onIndexProgress: (f) => meter.indexing(f),

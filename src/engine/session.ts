@@ -56,10 +56,13 @@ export class Session {
       index.callStarts,
       index.phases.map((p) => p.start),
     );
-    this.timeline = Timeline.build(trace, {
-      budgetBytes: opts.keyframeBudgetBytes,
-      onProgress: opts.onIndexProgress,
-    });
+    // Keyframes the core took while simulating; a run without them is replayed once for them.
+    this.timeline = run.keyframes
+      ? Timeline.fromKeyframes(trace, run.keyframes)
+      : Timeline.build(trace, {
+          budgetBytes: opts.keyframeBudgetBytes,
+          onProgress: opts.onIndexProgress,
+        });
     this.cursor = new Cursor(trace);
     this.encoder = new FrameEncoder(run, { maxDeltaChanges: opts.maxDeltaChanges });
     this.panels = new PanelBuilder(run, index, this.info.outcomeText);

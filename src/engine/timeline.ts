@@ -11,34 +11,19 @@
  * the total replay cost. Keyframes are packed against the last whole-table image
  * (keyframes.ts), which roughly halves them.
  */
+import {
+  COPY_COST_PER_FRAME,
+  defaultKeyframeBudget,
+  EXPECTED_BYTES_PER_FRAME,
+  STEP_COST,
+} from '../core';
 import type { Trace } from '../core';
 import { bulkSteps, changeIndexAt } from './changes';
-import { Cursor } from './cursor';
-import { initialKeyframe, packKeyframe, unpackKeyframe } from './keyframes';
+import { countBits, Cursor } from './cursor';
+import { baseImage, initialKeyframe, packKeyframe, unpackKeyframe } from './keyframes';
 import type { Keyframe } from './keyframes';
 
-/**
- * Default keyframe budget: 64 bytes per frame, between 8 and 64 MiB. A 4 GiB machine (1,048,576
- * frames) gets 64 MiB, about 20 packed keyframes; smaller machines get about as many keyframes
- * (at least 8 MiB of them), since their seeks are cheap already and memory is better left free.
- */
-export function defaultKeyframeBudget(frames: number): number {
-  const MiB = 2 ** 20;
-  return Math.min(64 * MiB, Math.max(8 * MiB, 64 * frames));
-}
-
-/**
- * Relative costs, in "one recorded change applied" units, measured on the i386-4g preset: a step
- * costs about two changes of bookkeeping (bulk lookup, bit counting), a bulk step or a keyframe
- * restore copies the whole table (~1 unit per 4 frames for the 6 bytes each frame holds).
- */
-const STEP_COST = 2;
-const COPY_COST_PER_FRAME = 0.25;
-/**
- * Packed keyframe size the first spacing assumes (about 3 bytes per frame on the i386 presets).
- * A run that packs worse is thinned as it goes, so the budget holds either way.
- */
-const EXPECTED_BYTES_PER_FRAME = 3.2;
+export { defaultKeyframeBudget };
 
 export interface TimelineOptions {
   budgetBytes?: number;
@@ -63,6 +48,12 @@ export class Timeline {
     this.copyCost = trace.frames * COPY_COST_PER_FRAME;
   }
 
+  /** A timeline over keyframes the core took while it simulated (state 1 onwards, ascending). */
+  static fromKeyframes(trace: Trace, taken: readonly Keyframe[]): Timeline {
+    const first = initialKeyframe(trace.initial, countBits(trace.initial.flags));
+    return new Timeline(trace, [first, ...taken.filter((k) => k.pos > 0 && k.pos < trace.steps)]);
+  }
+
   /**
    * Replays the whole trace once, keeping a keyframe at every `interval` of cost. Whenever the
    * keyframes outgrow the budget, every other one is dropped and the interval doubles (the
@@ -71,7 +62,7 @@ export class Timeline {
   static build(trace: Trace, opts: TimelineOptions = {}): Timeline {
     const budget = opts.budgetBytes ?? defaultKeyframeBudget(trace.frames);
     const cursor = new Cursor(trace);
-    let keyframes: Keyframe[] = [initialKeyframe(trace, cursor.bits)];
+    let keyframes: Keyframe[] = [initialKeyframe(trace.initial, cursor.bits)];
     const probe = new Timeline(trace, []);
     const expected = Math.max(1, Math.floor(budget / (trace.frames * EXPECTED_BYTES_PER_FRAME)));
     let interval = probe.cost(0, trace.steps) / (expected + 1);
@@ -79,7 +70,7 @@ export class Timeline {
     for (let s = 1; s <= trace.steps; s++) {
       cursor.forward();
       if (s < trace.steps && probe.cost(keyframes[keyframes.length - 1].pos, s) >= interval) {
-        const kf = packKeyframe(trace, s, cursor.state, cursor.bits);
+        const kf = packKeyframe(baseImage(trace, s), s, cursor.state, cursor.bits);
         keyframes.push(kf);
         bytes += kf.bytes;
         while (bytes > budget && keyframes.length > 1) {

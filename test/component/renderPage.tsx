@@ -1,8 +1,8 @@
 /** Renders the whole page around a fake (or given) store, as the app does. */
 import { render } from '@testing-library/react';
-import { EngineProvider } from '../../src/ui/EngineContext';
-import type { EngineStore } from '../../src/ui/engineState';
-import { Visualiser } from '../../src/ui/Visualiser';
+import { EngineProvider } from '../../src/ui/shell/EngineContext';
+import type { EngineStore } from '../../src/ui/shell/engineState';
+import { Visualiser } from '../../src/ui/shell/Visualiser';
 import { createFakeStore } from './fakeStore';
 
 export function renderPage(store: EngineStore = createFakeStore(), embed = false) {

@@ -10,8 +10,10 @@ import { lineId } from '../source/pseudocode';
 import type { FrameImage } from '../state';
 import { createState } from '../state';
 import { Recorder } from '../trace/recorder';
+import type { RecorderOptions } from '../trace/recorder';
 import type { Zone } from './machine';
 import { buildZones } from './machine';
+import { DirtyFrames, fanOut } from './dirty';
 
 /** How a run ended; the report's `failure`. */
 export interface Failure {
@@ -44,6 +46,13 @@ export class Kernel {
   private reclaimable: Int32Array;
   private reclaimCursor = 0;
   private readonly valid: Uint8Array;
+  /** Frames changed since mark_free_pages() last walked their zone. */
+  readonly markDirty: DirtyFrames;
+  /** Frames changed since the saveable count last walked their zone. */
+  readonly countDirty: DirtyFrames;
+  /** Per zone: saveable frames at the last count; per frame: whether it was saveable then. */
+  readonly saveableIn: Int32Array;
+  readonly saveableAt: Uint8Array;
   /** Free lowmem / highmem when swsusp_save() counted; null until it has. */
   counted: { freeLowmem: number; freeHighmem: number } | null = null;
   /** copy_data_pages() has copied every page (the copy counts exist). */
@@ -51,7 +60,10 @@ export class Kernel {
   /** swsusp_save() has set nr_copy_pages and nr_meta_pages: the image's sizes exist. */
   copied = false;
 
-  constructor(readonly scenario: Scenario) {
+  constructor(
+    readonly scenario: Scenario,
+    recorderOptions: RecorderOptions = {},
+  ) {
     this.zones = buildZones(scenario);
     this.frames = scenario.suspend.length;
     const state = createState(this.frames);
@@ -105,7 +117,14 @@ export class Kernel {
     }
     r[Reg.freeLowmem] = this.alloc.freeLowmem();
     r[Reg.freeHighmem] = this.alloc.freeHighmem();
-    this.rec = new Recorder(state);
+    this.rec = new Recorder(state, recorderOptions);
+    this.markDirty = new DirtyFrames(this.frames, this.zones);
+    this.countDirty = new DirtyFrames(this.frames, this.zones);
+    this.saveableIn = new Int32Array(this.zones.length);
+    this.saveableAt = new Uint8Array(this.frames);
+    const watch = fanOut([this.markDirty, this.countDirty]);
+    this.rec.watch = watch;
+    this.alloc.watch = watch;
   }
 
   get state() {

@@ -42,17 +42,27 @@ const L = {
 /** Copy cases, the narration's n0 for copy steps. */
 export const CopyCase = { LowToLow: 0, HighToLow: 1, HighToHigh: 2, LowToHigh: 3 } as const;
 
-/** mark_free_pages(zone) as one step: NSF now marks exactly the zone's free frames (NS pages keep theirs). */
+/**
+ * mark_free_pages(zone) as one step: NSF now marks exactly the zone's free frames (NS pages keep
+ * theirs). Only frames changed since the zone's last walk can need a new mark, so only they are
+ * visited (kernel/dirty.ts); they are visited in pfn order, so the writes are the same as a whole
+ * walk's.
+ */
 export function markFreePages(k: Kernel, z: Zone, line = L.mfp): void {
   k.rec.step(line, -1, -1, -1, z.index, k.alloc.freeIn(z.index));
-  const flags = k.state.flags;
-  for (let pfn = z.start; pfn < z.end; pfn++) {
-    const f = flags[pfn];
-    // only frames whose mark changes are written: the walk itself is cheap
-    if (k.alloc.isFree(pfn)) {
-      if (!(f & NSF)) k.rec.setFlags(pfn, f | NSF);
-    } else if (f & NSF && !(f & NS) && k.pfnValid(pfn)) k.rec.setFlags(pfn, f & ~NSF);
+  const changed = k.markDirty.take(z.index);
+  if (changed === null) {
+    for (let pfn = z.start; pfn < z.end; pfn++) markFree(k, pfn);
+  } else {
+    for (let i = 0; i < changed.length; i++) markFree(k, changed[i]);
   }
+}
+
+function markFree(k: Kernel, pfn: number): void {
+  const f = k.state.flags[pfn];
+  if (k.alloc.isFree(pfn)) {
+    if (!(f & NSF)) k.rec.setFlags(pfn, f | NSF);
+  } else if (f & NSF && !(f & NS) && k.pfnValid(pfn)) k.rec.setFlags(pfn, f & ~NSF);
 }
 
 /** saveable_page() / saveable_highmem_page() on the current marks. */
@@ -64,12 +74,37 @@ export function saveable(k: Kernel, pfn: number, highmem: boolean): boolean {
   return role !== Role.Nosave;
 }
 
+/** Saveable frames of zone `z`, recounting only the frames changed since its last count. */
+function countZone(k: Kernel, z: Zone): number {
+  const at = k.saveableAt;
+  const changed = k.countDirty.take(z.index);
+  if (changed === null) {
+    let n = 0;
+    for (let pfn = z.start; pfn < z.end; pfn++) {
+      const s = saveable(k, pfn, z.highmem) ? 1 : 0;
+      at[pfn] = s;
+      n += s;
+    }
+    k.saveableIn[z.index] = n;
+  } else {
+    let n = k.saveableIn[z.index];
+    for (let i = 0; i < changed.length; i++) {
+      const pfn = changed[i];
+      const s = saveable(k, pfn, z.highmem) ? 1 : 0;
+      n += s - at[pfn];
+      at[pfn] = s;
+    }
+    k.saveableIn[z.index] = n;
+  }
+  return k.saveableIn[z.index];
+}
+
 function countZones(k: Kernel, highmem: boolean, markLine: number): number {
   let n = 0;
   for (const z of k.zones) {
     if (z.highmem !== highmem) continue;
     markFreePages(k, z, markLine);
-    for (let pfn = z.start; pfn < z.end; pfn++) if (saveable(k, pfn, highmem)) n++;
+    n += countZone(k, z);
   }
   return n;
 }

@@ -4,9 +4,24 @@ import type { FrameImage, FrameState } from '../state';
 import { cloneState } from '../state';
 import { ARR_CONTENT, ARR_FLAGS, ARR_REGS, ARR_ROLE, INDEX_BITS } from './arrays';
 import { growI32, growU16, growU8 } from './growable';
+import type { KeyframeTaker } from './keyframes';
 import type { BitmapInstance, BulkChange, ImagePage, Trace } from './trace';
 
 const PROGRESS_EVERY = 1 << 16;
+/** Steps the columns start with. */
+const STEP_CHUNK = 1 << 10;
+
+/** What the recorder tells about frame writes, so walks can revisit only the frames that changed. */
+export interface FrameWatch {
+  touch(pfn: number): void;
+  /** Every frame may have changed (a bulk replace). */
+  touchAll(): void;
+}
+
+export interface RecorderOptions {
+  /** false: write the state and the tables but log no steps (a report needs no step log). */
+  record?: boolean;
+}
 
 /**
  * Writes the live state and logs every write as a change of the current step. The kernel
@@ -15,16 +30,27 @@ const PROGRESS_EVERY = 1 << 16;
 export class Recorder {
   readonly state: FrameState;
   private readonly initial: FrameState;
-  private readonly line = growU16(4096);
-  private readonly phaseCol = growU8(4096);
-  private readonly p0 = growI32(4096);
-  private readonly p1 = growI32(4096);
-  private readonly p2 = growI32(4096);
-  private readonly n0 = growI32(4096);
-  private readonly n1 = growI32(4096);
-  private readonly changeStart = growI32(4096);
-  private readonly changes = growI32(3 * 8192);
+  private readonly line = growU16(STEP_CHUNK);
+  private readonly phaseCol = growU8(STEP_CHUNK);
+  private readonly p0 = growI32(STEP_CHUNK);
+  private readonly p1 = growI32(STEP_CHUNK);
+  private readonly p2 = growI32(STEP_CHUNK);
+  private readonly n0 = growI32(STEP_CHUNK);
+  private readonly n1 = growI32(STEP_CHUNK);
+  private readonly changeStart = growI32(STEP_CHUNK);
+  private readonly changes = growI32(3 * STEP_CHUNK);
+  /** Steps begun and change triples written; the columns' own lengths are set when sealed. */
+  private steps = 0;
+  private nChanges = 0;
+  /** Room in the step columns before they must grow (all grow together). */
+  private stepRoom = 0;
   private readonly bulk: BulkChange[] = [];
+  /** Whether steps and changes are logged; a report-only run only counts steps. */
+  readonly recording: boolean;
+  /** Told of every frame whose role or flags change, and of bulk replaces (incremental counts). */
+  watch: FrameWatch | null = null;
+  /** Takes keyframes while the run is simulated; null when the caller wants none. */
+  keyframes: KeyframeTaker | null = null;
   phase = 0;
   /** restore_pblist order: 2.6.20 pushes PBEs at the head ('lifo'); 2.6.17 links them in order. */
   pbeListOrder: 'lifo' | 'fifo' = 'lifo';
@@ -43,33 +69,64 @@ export class Recorder {
   readonly bitmaps: BitmapInstance[] = [];
   readonly snapshotContent: Uint32Array;
 
-  constructor(state: FrameState) {
+  constructor(state: FrameState, opts: RecorderOptions = {}) {
     this.state = state;
+    this.recording = opts.record ?? true;
     this.initial = cloneState(state);
     this.snapshotContent = new Uint32Array(state.role.length);
   }
 
   get stepCount(): number {
-    return this.line.length;
+    return this.steps;
+  }
+
+  /** The state before step 0. */
+  get initialState(): FrameState {
+    return this.initial;
+  }
+
+  /** Change triples written so far. */
+  get changeCount(): number {
+    return this.nChanges;
+  }
+
+  /** The bulk steps recorded so far. */
+  get bulkSteps(): readonly BulkChange[] {
+    return this.bulk;
+  }
+
+  private growSteps(): void {
+    const cols = [this.line, this.phaseCol, this.p0, this.p1, this.p2, this.n0, this.n1];
+    for (const col of cols) col.reserve(this.steps + 1);
+    this.changeStart.reserve(this.steps + 1);
+    this.stepRoom =
+      Math.min(this.changeStart.capacity, ...cols.map((c) => c.capacity)) - this.steps;
   }
 
   /** Starts a new step; the writes that follow belong to it. */
   step(line: number, p0 = -1, p1 = -1, p2 = -1, n0 = 0, n1 = 0): void {
-    if (this.onProgress && (this.line.length & (PROGRESS_EVERY - 1)) === 0)
-      this.onProgress(this.line.length, this.phase);
-    this.line.push(line);
-    this.phaseCol.push(this.phase);
-    this.p0.push(p0);
-    this.p1.push(p1);
-    this.p2.push(p2);
-    this.n0.push(n0);
-    this.n1.push(n1);
-    this.changeStart.push(this.changes.length / 3);
+    const i = this.steps;
+    if (this.onProgress && (i & (PROGRESS_EVERY - 1)) === 0) this.onProgress(i, this.phase);
+    // State i is complete here: the keyframe taker may keep it.
+    if (this.keyframes && i > 0) this.keyframes.atState(this, i);
+    this.steps = i + 1;
+    if (!this.recording) return;
+    if (this.stepRoom === 0) this.growSteps();
+    this.stepRoom--;
+    this.line.data[i] = line;
+    this.phaseCol.data[i] = this.phase;
+    this.p0.data[i] = p0;
+    this.p1.data[i] = p1;
+    this.p2.data[i] = p2;
+    this.n0.data[i] = n0;
+    this.n1.data[i] = n1;
+    this.changeStart.data[i] = this.nChanges;
   }
 
   /** Rewrites the current step's line and arguments once the kernel has decided what it does. */
   amend(line: number, p0 = -1, p1 = -1, p2 = -1, n0 = 0, n1 = 0): void {
-    const i = this.line.length - 1;
+    if (!this.recording) return;
+    const i = this.steps - 1;
     this.line.data[i] = line;
     this.p0.data[i] = p0;
     this.p1.data[i] = p1;
@@ -79,10 +136,14 @@ export class Recorder {
   }
 
   private rec(arr: number, idx: number, before: number, after: number): void {
-    if (this.line.length === 0) throw new Error('internal: state written before the first step');
-    this.changes.push((arr << INDEX_BITS) | idx);
-    this.changes.push(before | 0);
-    this.changes.push(after | 0);
+    if (this.steps === 0) throw new Error('internal: state written before the first step');
+    if (!this.recording) return;
+    const c = 3 * this.nChanges++;
+    const ch = this.changes;
+    if (c + 3 > ch.capacity) ch.reserve(c + 3);
+    ch.data[c] = (arr << INDEX_BITS) | idx;
+    ch.data[c + 1] = before | 0;
+    ch.data[c + 2] = after | 0;
   }
 
   setRole(pfn: number, v: number): void {
@@ -90,6 +151,7 @@ export class Recorder {
     if (old === v) return;
     this.rec(ARR_ROLE, pfn, old, v);
     this.state.role[pfn] = v;
+    this.watch?.touch(pfn);
   }
 
   setFlags(pfn: number, v: number): void {
@@ -97,6 +159,7 @@ export class Recorder {
     if (old === v) return;
     this.rec(ARR_FLAGS, pfn, old, v);
     this.state.flags[pfn] = v;
+    this.watch?.touch(pfn);
   }
 
   orFlags(pfn: number, bits: number): void {
@@ -140,25 +203,34 @@ export class Recorder {
    * taking over). Must be the step's first write so forward and backward replays stay exact.
    */
   bulkReplace(after: FrameImage): void {
-    const step = this.line.length - 1;
-    if (this.changeStart.data[step] !== this.changes.length / 3) {
-      throw new Error('internal: a bulk replace must be the first write of its step');
+    const step = this.steps - 1;
+    if (this.recording) {
+      if (this.changeStart.data[step] !== this.nChanges) {
+        throw new Error('internal: a bulk replace must be the first write of its step');
+      }
+      const before: FrameImage = {
+        role: this.state.role.slice(),
+        flags: this.state.flags.slice(),
+        content: this.state.content.slice(),
+      };
+      this.bulk.push({ step, before, after });
     }
-    const before: FrameImage = {
-      role: this.state.role.slice(),
-      flags: this.state.flags.slice(),
-      content: this.state.content.slice(),
-    };
-    this.bulk.push({ step, before, after });
     this.state.role.set(after.role);
     this.state.flags.set(after.flags);
     this.state.content.set(after.content);
+    this.watch?.touchAll();
   }
 
+  /** Seals the log (trims, never copies) and returns the finished trace. */
   finish(): Trace {
+    const n = this.recording ? this.steps : 0;
+    for (const col of [this.line, this.phaseCol, this.p0, this.p1, this.p2, this.n0, this.n1])
+      col.length = n;
+    this.changeStart.length = n;
+    this.changes.length = this.recording ? 3 * this.nChanges : 0;
     return {
       frames: this.state.role.length,
-      steps: this.line.length,
+      steps: this.steps,
       initial: this.initial,
       columns: {
         line: this.line.seal(),

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { presetNames } from '../../core';
-import { EngineProvider } from '../EngineContext';
-import { DEFAULT_PRESET } from '../presets';
-import { ScenarioPicker } from '../ScenarioPicker';
+import { EngineProvider } from '../shell/EngineContext';
+import { DEFAULT_PRESET } from '../shell/presets';
+import { ScenarioPicker } from '../shell/ScenarioPicker';
 import { formatCompareHash, isCompareHash, parseCompareHash } from './compareHash';
 import { createComparePair, createSeekPacer, LEGACY, MODERN } from './pair';
 import type { ComparePair } from './pair';
@@ -13,8 +13,9 @@ import { SummaryTable } from './SummaryTable';
 import { DEFAULT_DURATION, phaseName, SyncControls } from './SyncControls';
 import type { SyncPos, SyncRun } from './sync';
 import { atLast, nextPos, normalisePos, prevPos, syncPhases, targetFor } from './sync';
-import { ViewTabs } from './ViewTabs';
+import { ViewTabs } from '../shell/ViewTabs';
 import { WhySection } from './WhySection';
+import '../shell/shell.css';
 import './compare.css';
 
 export interface CompareViewProps {

@@ -1,8 +1,8 @@
 import { useStore } from 'zustand';
 import { ROLE_COUNT, ROLE_NAMES } from '../../core';
 import { ROLE_STYLES, countRoles, formatCount } from '../../render';
-import type { EngineStore } from '../engineState';
-import { RoleSwatch } from '../RoleSwatch';
+import type { EngineStore } from '../shell/engineState';
+import { RoleSwatch } from '../frames/RoleSwatch';
 
 function useRoleCounts(store: EngineStore): Uint32Array | null {
   const frames = useStore(store, (s) => s.frames);

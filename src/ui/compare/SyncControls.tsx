@@ -1,5 +1,5 @@
 import { PHASE_NAMES } from '../../core';
-import { Icon } from '../Icons';
+import { Icon } from '../shell/Icons';
 import type { SyncPos } from './sync';
 import { atFirst, atLast, nextPos, prevPos } from './sync';
 

@@ -13,7 +13,7 @@ import {
 } from '../../render/charts';
 import type { CeilingData, MetadataData } from '../../render/charts';
 import { formatBytes, formatCount } from '../../render/units';
-import { PRESET_SUMMARIES } from '../presets';
+import { PRESET_SUMMARIES } from '../shell/presets';
 import { ChartFigure } from './ChartFigure';
 import { formatCompareHash } from './compareHash';
 

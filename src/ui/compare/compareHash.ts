@@ -4,7 +4,7 @@
  * link straight to a moment. Parsing never fails: a bad value becomes a sentence and the default.
  */
 import { PHASE_NAMES } from '../../core';
-import { readPresetParam } from '../presetParam';
+import { readPresetParam } from '../shell/presetParam';
 
 export interface CompareHashState {
   preset: string;

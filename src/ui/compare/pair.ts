@@ -8,7 +8,7 @@ import type { ModelId } from '../../core';
 import { createEngineTransport, createLazyTransport } from '../../engine/transport';
 import type { Transport } from '../../engine/transport';
 import { createEngineStore } from '../../store/engineStore';
-import type { EngineStore } from '../engineState';
+import type { EngineStore } from '../shell/engineState';
 
 export const LEGACY: ModelId = 'linux-2.6.17';
 export const MODERN: ModelId = 'linux-2.6.20';

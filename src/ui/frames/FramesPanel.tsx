@@ -1,0 +1,83 @@
+import { useCallback, useState } from 'react';
+import type { RefObject } from 'react';
+import { rendererFor } from '../../render';
+import type { GridRenderer, HoverInfo, OverlaySet } from '../../render';
+import { formatCount, pagesToBytes } from '../../render/units';
+import { useEngine } from '../shell/EngineContext';
+import { FrameTooltip } from './FrameTooltip';
+import { GridView, runLayout } from './GridView';
+import { Icon } from '../shell/Icons';
+import { FramesDock } from './FramesDock';
+import { OverlayToggles } from './OverlayToggles';
+import { PfnInput } from './PfnInput';
+import './frames.css';
+
+function ZoomButtons({ apiRef }: { apiRef: RefObject<GridRenderer | null> }) {
+  return (
+    <div className="zoom-buttons" role="group" aria-label="Zoom">
+      <button
+        type="button"
+        className="btn btn-icon"
+        aria-label="Zoom in"
+        onClick={() => apiRef.current?.zoomBy(2)}
+      >
+        <Icon name="zoomIn" />
+      </button>
+      <button
+        type="button"
+        className="btn btn-icon"
+        aria-label="Zoom out"
+        onClick={() => apiRef.current?.zoomBy(0.5)}
+      >
+        <Icon name="zoomOut" />
+      </button>
+      <button
+        type="button"
+        className="btn btn-icon"
+        aria-label="Show the whole machine"
+        onClick={() => apiRef.current?.fit()}
+      >
+        <Icon name="fit" />
+      </button>
+    </div>
+  );
+}
+
+/** The "Page frames" region: overlay toggles, the grid, its tooltip and the legend. */
+export function FramesPanel({
+  apiRef,
+  compact,
+}: {
+  apiRef: RefObject<GridRenderer | null>;
+  compact?: boolean;
+}) {
+  const info = useEngine((s) => s.info);
+  const [overlays, setOverlays] = useState<OverlaySet>(() => new Set());
+  const [hover, setHover] = useState<HoverInfo | null>(null);
+  const onHover = useCallback((h: HoverInfo | null) => setHover(h), []);
+  const layout = info ? runLayout(info) : null;
+  const canvas = info ? rendererFor(info.frames) === 'canvas' : false;
+
+  return (
+    <section className="panel frames" aria-label="Page frames">
+      <header className="panel-head">
+        <h2>Page frames</h2>
+        {info && (
+          <span className="panel-note">
+            {formatCount(info.frames)} frames · {pagesToBytes(info.frames)} · pfn order
+          </span>
+        )}
+        <div className="frames-tools">
+          {!compact && info && <PfnInput max={info.frames} />}
+          {canvas && <ZoomButtons apiRef={apiRef} />}
+        </div>
+      </header>
+      {!compact && <OverlayToggles value={overlays} onChange={setOverlays} />}
+      <div className="grid-area">
+        <GridView overlays={overlays} onHover={onHover} apiRef={apiRef} />
+        {hover && layout && <FrameTooltip hover={hover} layout={layout} />}
+      </div>
+      {!compact && <FramesDock />}
+    </section>
+  );
+}

@@ -1,0 +1,12 @@
+import type { EngineStore } from '../shell/engineState';
+
+/** Play/pause; at the end of the run, Play starts again from step 0. */
+export function playOrPause(store: EngineStore): void {
+  const s = store.getState();
+  if (s.playing) {
+    s.pause();
+    return;
+  }
+  if (s.info && s.step >= s.info.totalSteps) s.seek(0);
+  s.play();
+}

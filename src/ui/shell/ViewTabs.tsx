@@ -1,0 +1,30 @@
+import { formatCompareHash } from '../compare/compareHash';
+import './viewTabs.css';
+
+export type ViewName = 'visualiser' | 'compare';
+
+/**
+ * The two views of the page as links in the header: the step-by-step visualiser and the 2.6.17 ↔
+ * 2.6.20 comparison, both on the same scenario. Plain links, so they can be opened in a new tab
+ * and copied into lecture notes.
+ */
+export function ViewTabs({ current, preset }: { current: ViewName; preset: string }) {
+  return (
+    <nav className="view-tabs" aria-label="Views">
+      <a
+        className="view-tab"
+        href={`#preset=${encodeURIComponent(preset)}`}
+        aria-current={current === 'visualiser' ? 'page' : undefined}
+      >
+        Step by step
+      </a>
+      <a
+        className="view-tab"
+        href={formatCompareHash({ preset, phase: null, at: null })}
+        aria-current={current === 'compare' ? 'page' : undefined}
+      >
+        Compare 2.6.17 ↔ 2.6.20
+      </a>
+    </nav>
+  );
+}

@@ -1,0 +1,122 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { GridRenderer } from '../../render';
+import { BitmapsPanel } from '../panels/BitmapsPanel';
+import { ViewTabs } from './ViewTabs';
+import { Controls } from '../playback/Controls';
+import { CountersPanel } from '../panels/CountersPanel';
+import { useEngine, useEngineStore } from './EngineContext';
+import { FramesPanel } from '../frames/FramesPanel';
+import { ImagePanel } from '../panels/ImagePanel';
+import { KernelLogPanel } from '../panels/KernelLogPanel';
+import { NarrationPanel } from '../panels/NarrationPanel';
+import { PageTiming } from './PageTiming';
+import { PbeListsPanel } from '../panels/PbeListsPanel';
+import { ScenarioPicker } from './ScenarioPicker';
+import { SelectionContext } from './SelectionContext';
+import type { Selection } from './SelectionContext';
+import { SourcePanel } from '../panels/SourcePanel';
+import { StatusBanner } from './StatusBanner';
+import { StepCounter } from '../playback/StepCounter';
+import { Timeline } from '../playback/Timeline';
+import { useKeyboardShortcuts } from '../playback/useKeyboardShortcuts';
+import './shell.css';
+
+export interface VisualiserProps {
+  /** The preset shown in the picker. */
+  scenario: string;
+  onScenarioChange: (preset: string) => void;
+  /** Embedded: only the grid, the narration and the controls. */
+  embed?: boolean;
+  /** A message for the user (e.g. a bad link), shown until dismissed. */
+  notice?: string | null;
+  onDismissNotice?: () => void;
+}
+
+/** The whole page: header, the three columns of panels and the playback bar. */
+export function Visualiser({
+  scenario,
+  onScenarioChange,
+  embed = false,
+  notice,
+  onDismissNotice,
+}: VisualiserProps) {
+  const store = useEngineStore();
+  useKeyboardShortcuts(store);
+  const loadId = useEngine((s) => s.info?.loadId ?? -1);
+  /** The kernel the run models: "2.6.20" (or "2.6.17" for the legacy model). */
+  const kernel = useEngine((s) => s.info?.model ?? 'linux-2.6.20').replace(/^linux-/, '');
+  // The inspected frame belongs to one run: a new run (loadId) starts with none.
+  const [picked, setPicked] = useState<{ loadId: number; pfn: number | null; seq: number }>({
+    loadId,
+    pfn: null,
+    seq: 0,
+  });
+  const selected = picked.loadId === loadId ? picked.pfn : null;
+  const gridApi = useRef<GridRenderer | null>(null);
+
+  const select = useCallback(
+    (pfn: number | null) => {
+      setPicked((p) => ({ loadId: store.getState().info?.loadId ?? -1, pfn, seq: p.seq + 1 }));
+      store.getState().inspect(pfn);
+      if (pfn !== null) gridApi.current?.zoomToPfn(pfn);
+    },
+    [store],
+  );
+  const seq = picked.seq;
+  const selection = useMemo<Selection>(() => ({ selected, seq, select }), [selected, seq, select]);
+
+  return (
+    <SelectionContext.Provider value={selection}>
+      <div className={embed ? 'app app-embed' : 'app'}>
+        {!embed && (
+          <header className="app-header">
+            <h1>
+              swsusp-viz <small>Linux {kernel} hibernation snapshot, step by step</small>
+            </h1>
+            <ScenarioPicker value={scenario} onChange={onScenarioChange} />
+            <ViewTabs current="visualiser" preset={scenario} />
+          </header>
+        )}
+        {notice && (
+          <div className="banner banner-notice" role="alert">
+            <span>{notice}</span>
+            {onDismissNotice && (
+              <button type="button" className="btn btn-small" onClick={onDismissNotice}>
+                Dismiss
+              </button>
+            )}
+          </div>
+        )}
+        <StatusBanner />
+        <main className="app-main">
+          <div className="col col-frames">
+            <FramesPanel apiRef={gridApi} compact={embed} />
+          </div>
+          <div className="col col-explain">
+            <NarrationPanel />
+            {!embed && (
+              <>
+                <SourcePanel />
+                <CountersPanel />
+              </>
+            )}
+          </div>
+          {!embed && (
+            <div className="col col-structs">
+              <BitmapsPanel />
+              <PbeListsPanel />
+              <ImagePanel />
+              <KernelLogPanel />
+            </div>
+          )}
+        </main>
+        <footer className="app-footer">
+          <Controls />
+          <StepCounter />
+          <Timeline />
+        </footer>
+        <PageTiming />
+      </div>
+    </SelectionContext.Provider>
+  );
+}
