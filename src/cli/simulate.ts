@@ -4,17 +4,16 @@
  *
  * Prints the swsusp-viz/report@1 JSON of one run. Exit 0 for a completed run (a failed suspend is
  * a result too); exit 2 with one line on standard error for a bad file, bad JSON, an invalid
- * scenario or an unknown option.
+ * scenario or an unknown option; exit 3 when the report cannot be written (closed or full output).
  */
-import { readFileSync } from 'node:fs';
-import { getPreset, MODELS, presetNames, simulateDocument } from '../core';
+import { getPreset, MODELS, parseJson, presetNames, simulateDocument } from '../core';
 import type { ModelId } from '../core';
 import { parseArgs } from './args';
+import { inputName, readInput } from './input';
+import { die, guardCrashes, guardStdout, writeOut } from './output';
 
-function die(message: string): never {
-  process.stderr.write(`simulate: ${message}\n`);
-  process.exit(2);
-}
+guardCrashes();
+guardStdout();
 
 const args = parseArgs(process.argv.slice(2));
 if (!args.ok) die(args.error);
@@ -29,21 +28,11 @@ if (source.kind === 'preset') {
   if (!p) die(`--preset: unknown preset "${source.name}" (known: ${presetNames().join(', ')})`);
   doc = p.doc;
 } else {
-  let text: string;
-  try {
-    text = readFileSync(source.path === '-' ? 0 : source.path, 'utf8');
-  } catch (e) {
-    die(
-      `cannot read ${source.path === '-' ? 'standard input' : source.path}: ${e instanceof Error ? e.message : String(e)}`,
-    );
-  }
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    die(
-      `${source.path === '-' ? 'standard input' : source.path} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
-    );
-  }
+  const input = await readInput(source.path);
+  if (!input.ok) die(input.error);
+  const json = parseJson(input.text);
+  if (!json.ok) die(`${inputName(source.path)} is ${json.error}`);
+  doc = json.value;
 }
 
 // The report needs no step log: record none.
@@ -53,4 +42,4 @@ const result = simulateDocument(doc, {
   record: false,
 });
 if (!result.ok) die(`invalid scenario: ${result.error}`);
-process.stdout.write(`${JSON.stringify(result.report, null, 2)}\n`);
+writeOut(`${JSON.stringify(result.report, null, 2)}\n`);

@@ -80,3 +80,20 @@ export { bitmapCost, breakEven, metadataAt, metadataSweep } from './analysis/met
 export type { MetadataPoint } from './analysis/metadata';
 export { compareColumn } from './analysis/compare';
 export type { CompareColumn } from './analysis/compare';
+export {
+  auditInvariants,
+  checkStep,
+  checksByKey,
+  invariantsFor,
+  registerInvariants,
+} from './invariants';
+export type { InvariantCheck, InvariantFactory, InvariantSummary, StepCheck } from './invariants';
+export {
+  isRight,
+  LOAD_CHOICES,
+  OUTCOME_CHOICES,
+  QUESTION_KIND_NAMES,
+  QUESTION_KINDS,
+  QuestionSource,
+} from './predict/questions';
+export type { Answer, Question, QuestionKind } from './predict/questions';

@@ -3,6 +3,7 @@
  * the encoders for frames and panels, and the step boundaries. It answers "the state at s" as a
  * snapshot body, choosing a delta when the page's state is close.
  */
+import { QuestionSource } from '../core';
 import type { Run } from '../core';
 import type {
   FrameArrays,
@@ -14,6 +15,7 @@ import type {
 import { Cursor } from './cursor';
 import { FrameEncoder } from './frames';
 import { FrameInspector } from './inspect';
+import { InvariantMonitor } from './invariants';
 import { PanelBuilder } from './panels/panels';
 import { buildRunIndex } from './runIndex';
 import { buildRunInfo } from './runInfo';
@@ -42,6 +44,8 @@ export class Session {
   private readonly encoder: FrameEncoder;
   private readonly panels: PanelBuilder;
   private readonly inspector: FrameInspector;
+  readonly invariants: InvariantMonitor;
+  private readonly questions: QuestionSource;
 
   constructor(
     readonly loadId: number,
@@ -67,6 +71,8 @@ export class Session {
     this.encoder = new FrameEncoder(run, { maxDeltaChanges: opts.maxDeltaChanges });
     this.panels = new PanelBuilder(run, index, this.info.outcomeText);
     this.inspector = new FrameInspector(run, this.encoder.savedPfn);
+    this.invariants = new InvariantMonitor(run);
+    this.questions = new QuestionSource(run);
   }
 
   get totalSteps(): number {
@@ -89,7 +95,11 @@ export class Session {
     const target = this.clamp(s);
     this.timeline.seek(this.cursor, target);
     const delta = pageAt === null ? null : this.encoder.delta(this.cursor, pageAt);
-    const panels = this.panels.build(this.cursor);
+    const panels = {
+      ...this.panels.build(this.cursor),
+      invariants: this.invariants.rows(this.cursor),
+      questions: this.questions.about(target),
+    };
     return delta
       ? { step: target, delta, panels }
       : { step: target, frames: this.encoder.full(this.cursor), panels };

@@ -2,6 +2,7 @@
  * Moving by step, function call or phase. Positions are state indexes: state s shows the machine
  * after step s-1, so the state that shows the first step k of a call or phase is k + 1. Moving
  * forward past the last boundary lands on the end, moving backward past the first on state 0.
+ * State 0 counts as the start of the first phase, so `]` on a fresh run goes to the second.
  */
 import type { StepUnit } from '../protocol/messages';
 
@@ -28,7 +29,10 @@ export class Boundaries {
     if (unit === 'step') return clamp(from + dir * count, this.totalSteps);
     const list = this.list(unit);
     if (dir > 0) {
-      const i = upperBound(list, from) + count - 1; // first boundary > from, then count-1 more
+      // State 0 is already at the start of the first phase (its first step is next): the next
+      // phase from it is the second, as from state 1.
+      const at = unit === 'phase' && from === 0 && list[0] === 1 ? 1 : from;
+      const i = upperBound(list, at) + count - 1; // first boundary > at, then count-1 more
       return i < list.length ? list[i] : this.totalSteps;
     }
     const i = lowerBound(list, from) - count; // last boundary < from, then count-1 more

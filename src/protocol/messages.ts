@@ -4,7 +4,15 @@
  * a plain object with `v: 1`; typed arrays travel as transferred ArrayBuffers, never copied.
  * Errors are messages (`type: 'error'`), never exceptions across the boundary.
  */
-import type { BitmapInstance, CompareColumn, Failure, ModelId, OutcomeName, Report } from '../core';
+import type {
+  BitmapInstance,
+  CompareColumn,
+  Failure,
+  ModelId,
+  OutcomeName,
+  Question,
+  Report,
+} from '../core';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -169,6 +177,22 @@ export interface Counters {
   buffer: number;
 }
 
+/**
+ * One invariant of the running model at one state: 'holds' (checked at this step), 'held' (at
+ * every step that relied on it so far), 'pending' (no step has relied on it yet), 'unused' (no
+ * step of this run relies on it) or 'fails' (at step `failedAt`, 0-based, for the reason
+ * `detail`).
+ */
+export interface InvariantRow {
+  id: string;
+  statement: string;
+  status: 'holds' | 'held' | 'pending' | 'unused' | 'fails';
+  /** The step this state shows relies on it. */
+  relied: boolean;
+  failedAt: number | null;
+  detail: string | null;
+}
+
 /** Everything the panels show for one step. */
 export interface PanelData {
   step: number;
@@ -197,6 +221,10 @@ export interface PanelData {
   /** Set at the last step: the outcome in words. */
   outcome: string | null;
   side: 'suspending kernel' | 'boot kernel' | 'restored kernel';
+  /** The running model's invariants at this state. */
+  invariants: InvariantRow[];
+  /** Predict mode: questions about the next step (the one state step + 1 shows). */
+  questions: Question[];
 }
 
 export interface FrameHistoryEntry {

@@ -176,6 +176,8 @@ export function fakePanels(step: number, over: Partial<PanelData> = {}): PanelDa
     logTotal: 2,
     outcome: null,
     side: 'suspending kernel',
+    invariants: [],
+    questions: [],
     ...over,
   };
 }

@@ -68,7 +68,7 @@ describe('simulate CLI', () => {
     expect(JSON.parse(r.out)).toMatchObject({ outcome: 'restored', verified: true });
   });
   it.each([
-    [['no-such-file.json'], /cannot read no-such-file\.json/],
+    [['no-such-file.json'], /cannot read "no-such-file\.json": no such file/],
     [['--preset', 'nope'], /unknown preset "nope"/],
     [['--preset', 'teaching', '--colour'], /unknown option --colour/],
     [['--preset', 'teaching', '--model', 'linux-3'], /--model: expected one of/],

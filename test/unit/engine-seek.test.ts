@@ -106,9 +106,17 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 );
 
 /** Where a move should land, from the run's own call and phase starts. */
-function expectedMove(starts: number[], total: number, from: number, dir: 1 | -1): number {
+function expectedMove(
+  starts: number[],
+  total: number,
+  from: number,
+  dir: 1 | -1,
+  unit: 'call' | 'phase',
+): number {
   const states = starts.map((k) => k + 1);
-  if (dir > 0) return states.find((s) => s > from) ?? total;
+  // State 0 stands at the start of the first phase: the next phase is the second.
+  const at = unit === 'phase' && from === 0 ? 1 : from;
+  if (dir > 0) return states.find((s) => s > at) ?? total;
   return [...states].reverse().find((s) => s < from) ?? 0;
 }
 
@@ -146,7 +154,7 @@ describe('Engine seek and move', () => {
               want =
                 o.unit === 'step'
                   ? Math.max(0, Math.min(info.totalSteps, at + o.dir))
-                  : expectedMove(starts, info.totalSteps, at, o.dir);
+                  : expectedMove(starts, info.totalSteps, at, o.dir, o.unit);
               h.send({ v: 1, type: 'move', unit: o.unit, dir: o.dir });
             }
             const snap = snapshots(h.messages).at(-1)!;

@@ -26,6 +26,8 @@ describe('Boundaries.move', () => {
   });
 
   it('moves by phase', () => {
+    // A fresh run (state 0) is at the start of the first phase: ] goes to the second.
+    expect(bounds.move(0, 'phase', 1)).toBe(51);
     expect(bounds.move(1, 'phase', 1)).toBe(51);
     expect(bounds.move(51, 'phase', 1)).toBe(100);
     expect(bounds.move(70, 'phase', -1)).toBe(51);

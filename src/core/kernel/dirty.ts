@@ -35,6 +35,13 @@ export class DirtyFrames implements FrameWatch {
 
   touch(pfn: number): void {
     if (this.seen[pfn]) return;
+    // A zone due for a whole walk needs no list.
+    for (let z = 0; z < this.zones.length; z++) {
+      if (pfn < this.zones[z].end) {
+        if (this.whole[z]) return;
+        break;
+      }
+    }
     // Past the limit a whole walk is about as cheap as the list: stop listing.
     if (this.n === this.limit) return this.touchAll();
     if (this.n === this.list.length) {

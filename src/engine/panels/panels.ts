@@ -25,7 +25,8 @@ export class PanelBuilder {
     this.metaPages = countMetaPages(run.trace);
   }
 
-  build(cursor: Cursor): PanelData {
+  /** Everything but the invariants and the questions, which the session adds. */
+  build(cursor: Cursor): Omit<PanelData, 'invariants' | 'questions'> {
     const trace = this.run.trace;
     const s = cursor.state;
     const regs = s.regs;

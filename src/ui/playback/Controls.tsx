@@ -29,7 +29,11 @@ function Btn(props: {
       title={`${props.label} (${props.keys})`}
       aria-keyshortcuts={props.keys}
       disabled={props.disabled}
-      onClick={props.onClick}
+      onClick={(e) => {
+        props.onClick();
+        // After a pointer click the focus goes back to the page, so keys act on the visualiser.
+        if (e.detail > 0) e.currentTarget.blur();
+      }}
     >
       <Icon name={props.icon} />
     </button>
@@ -124,7 +128,10 @@ export function Controls() {
         <select
           aria-label="Play by"
           value={unit}
-          onChange={(e) => a.setUnit(e.target.value as StepUnit)}
+          onChange={(e) => {
+            e.target.blur();
+            a.setUnit(e.target.value as StepUnit);
+          }}
         >
           <option value="step">step</option>
           <option value="call">function call</option>
@@ -136,7 +143,10 @@ export function Controls() {
         <select
           aria-label="Speed"
           value={String(rate)}
-          onChange={(e) => a.setRate(Number(e.target.value))}
+          onChange={(e) => {
+            e.target.blur();
+            a.setRate(Number(e.target.value));
+          }}
         >
           {(RATES.includes(rate) ? RATES : [...RATES, rate].sort((x, y) => x - y)).map((r) => (
             <option key={r} value={String(r)}>

@@ -19,7 +19,11 @@ export function ScenarioPicker({ value, onChange }: ScenarioPickerProps) {
         id={id}
         aria-label="Scenario"
         value={value}
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(e) => {
+          // Release the focus: the next → steps the run instead of loading the next machine.
+          e.target.blur();
+          onChange(e.target.value);
+        }}
       >
         {PRESET_SUMMARIES.map((p) => (
           <option key={p.name} value={p.name}>

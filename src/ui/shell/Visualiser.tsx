@@ -11,6 +11,15 @@ import { KernelLogPanel } from '../panels/KernelLogPanel';
 import { NarrationPanel } from '../panels/NarrationPanel';
 import { PageTiming } from './PageTiming';
 import { PbeListsPanel } from '../panels/PbeListsPanel';
+import { InvariantsPanel } from '../invariants/InvariantsPanel';
+import { HelpDialog } from '../lecture/HelpDialog';
+import { LectureBar } from '../lecture/LectureBar';
+import { usePrefs } from '../lecture/prefs';
+import { useApplyTheme } from '../lecture/useTheme';
+import '../lecture/lecture.css';
+import { PredictCard } from '../predict/PredictCard';
+import { predictStore } from '../predict/predictStore';
+import { usePredictDriver } from '../predict/usePredictDriver';
 import { ScenarioPicker } from './ScenarioPicker';
 import { SelectionContext } from './SelectionContext';
 import type { Selection } from './SelectionContext';
@@ -42,6 +51,9 @@ export function Visualiser({
 }: VisualiserProps) {
   const store = useEngineStore();
   useKeyboardShortcuts(store);
+  usePredictDriver(store);
+  useApplyTheme();
+  const presentation = usePrefs((p) => p.presentation);
   const loadId = useEngine((s) => s.info?.loadId ?? -1);
   /** The kernel the run models: "2.6.20" (or "2.6.17" for the legacy model). */
   const kernel = useEngine((s) => s.info?.model ?? 'linux-2.6.20').replace(/^linux-/, '');
@@ -56,6 +68,12 @@ export function Visualiser({
 
   const select = useCallback(
     (pfn: number | null) => {
+      // Predict mode asking "which frame?": the click is the answer, not an inspection.
+      const q = predictStore.getState();
+      if (pfn !== null && q.open?.answer.type === 'frame' && q.given === null) {
+        q.answer(pfn);
+        return;
+      }
       setPicked((p) => ({ loadId: store.getState().info?.loadId ?? -1, pfn, seq: p.seq + 1 }));
       store.getState().inspect(pfn);
       if (pfn !== null) gridApi.current?.zoomToPfn(pfn);
@@ -67,14 +85,30 @@ export function Visualiser({
 
   return (
     <SelectionContext.Provider value={selection}>
-      <div className={embed ? 'app app-embed' : 'app'}>
-        {!embed && (
+      <div className={`app${embed ? ' app-embed' : ''}${presentation ? ' app-present' : ''}`}>
+        <a
+          className="skip-link"
+          href="#controls"
+          onClick={(e) => {
+            // Not a hash change: the address holds the run's state.
+            e.preventDefault();
+            const controls = document.getElementById('controls');
+            const play = controls?.querySelector<HTMLElement>('[aria-keyshortcuts="Space"]');
+            (play && !play.hasAttribute('disabled') ? play : controls)?.focus();
+          }}
+        >
+          Skip to the controls
+        </a>
+        {embed ? (
+          <h1 className="visually-hidden">swsusp-viz: Linux {kernel} hibernation snapshot</h1>
+        ) : (
           <header className="app-header">
             <h1>
               swsusp-viz <small>Linux {kernel} hibernation snapshot, step by step</small>
             </h1>
             <ScenarioPicker value={scenario} onChange={onScenarioChange} />
             <ViewTabs current="visualiser" preset={scenario} />
+            <LectureBar />
           </header>
         )}
         {notice && (
@@ -93,15 +127,17 @@ export function Visualiser({
             <FramesPanel apiRef={gridApi} compact={embed} />
           </div>
           <div className="col col-explain">
+            <PredictCard />
             <NarrationPanel />
             {!embed && (
               <>
                 <SourcePanel />
                 <CountersPanel />
+                {!presentation && <InvariantsPanel />}
               </>
             )}
           </div>
-          {!embed && (
+          {!embed && !presentation && (
             <div className="col col-structs">
               <BitmapsPanel />
               <PbeListsPanel />
@@ -110,12 +146,13 @@ export function Visualiser({
             </div>
           )}
         </main>
-        <footer className="app-footer">
+        <footer className="app-footer" id="controls" tabIndex={-1}>
           <Controls />
           <StepCounter />
           <Timeline />
         </footer>
         <PageTiming />
+        <HelpDialog />
       </div>
     </SelectionContext.Provider>
   );
