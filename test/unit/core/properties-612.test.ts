@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applyBackward,
   applyForward,
+  auditInvariants,
   cloneState,
   lineKey,
   Marks,
@@ -98,6 +99,16 @@ describe('linux-6.12 core, property-based', () => {
           if (key === '6.sarCopy') expect(s.flags[c.p0[i]] & Marks.IMAGE_PFN).toBe(0);
           else expect(s.flags[c.p2[i]] & Marks.IMAGE_PFN).toBe(0);
         });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("holds the model's declared invariants at every step", () => {
+    fc.assert(
+      fc.property(scenario612Arb, (doc) => {
+        const { run: r } = run(doc, false);
+        for (const a of auditInvariants(r)) expect(a).toMatchObject({ firstFailure: -1 });
       }),
       { numRuns: 60 },
     );
