@@ -65,8 +65,8 @@ export function App({ store, hash, syncUrl = true }: AppProps) {
       wanted.current = step;
       setPreset(name);
       setModel(kernel);
-      const opts = { ...(step ? { step } : {}), ...(kernel ? { model: kernel } : {}) };
-      store.getState().load({ kind: 'preset', name }, Object.keys(opts).length ? opts : undefined);
+      const opts = { ...(step ? { step } : {}), ...(kernel ? { model: kernel } : {}), tag: name };
+      store.getState().load({ kind: 'preset', name }, opts);
     },
     [store],
   );
@@ -76,6 +76,23 @@ export function App({ store, hash, syncUrl = true }: AppProps) {
     started.current = true;
     load(initial.state.preset, initial.state.step, initial.state.model);
   }, [load, initial]);
+
+  // A failed load after a good run: the picker, the model and the address go back to the run
+  // still shown, so nothing claims a scenario the picture is not of.
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        if (s.status !== 'ready' || prev.status !== 'loading' || !s.error || !s.shown?.tag) return;
+        if (s.info !== prev.info) return;
+        const tag = s.shown.tag;
+        const kernel = s.shown.model ?? null;
+        wanted.current = null;
+        setPreset(tag);
+        setModel(kernel);
+        if (syncUrl) replaceHash(formatHash({ preset: tag, model: kernel, step: s.step, embed }));
+      }),
+    [store, syncUrl, embed],
+  );
 
   // Once ready: a step past the end falls back to 0; afterwards the hash follows the page.
   useEffect(() => {

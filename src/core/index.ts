@@ -67,6 +67,8 @@ export type { LayoutError, LayoutField, LayoutResult } from './scenario/layout';
 export { parseJson } from './scenario/json';
 export type { JsonResult } from './scenario/json';
 export * as Schema from './schema';
+export { scenarioFromBootLog } from './bootlog';
+export type { BootLogResult } from './bootlog';
 export type { Checked, Rejection } from './schema';
 export { SOURCE, lineFunction, lineKey, lineIndexInFunction } from './source/pseudocode';
 export type { SourceFunction, SourceLine } from './source/pseudocode';

@@ -116,6 +116,8 @@ export class Engine {
         this.pageAt = null;
         this.inspected = null;
         return;
+      case 'ping':
+        return this.post({ v: 1, type: 'pong', id: msg.id });
     }
   }
 

@@ -20,12 +20,15 @@ export interface WorkerTransportOptions {
 export function createWorkerTransport(opts: WorkerTransportOptions = {}): Transport {
   const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
   const listeners = new Set<(msg: FromEngine) => void>();
+  const faultListeners = new Set<(why: string) => void>();
   let closed = false;
   const emit = (msg: FromEngine) => {
     if (!closed) for (const l of listeners) l(msg);
   };
   const fail = (message: string) => {
+    if (closed) return;
     if (opts.onWorkerError) opts.onWorkerError(message);
+    else if (faultListeners.size > 0) for (const l of faultListeners) l(message);
     else emit({ v: 1, type: 'error', code: 'internal', message });
   };
   worker.onmessage = (e: MessageEvent<FromEngine>) => emit(e.data);
@@ -43,9 +46,14 @@ export function createWorkerTransport(opts: WorkerTransportOptions = {}): Transp
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onFault(listener) {
+      faultListeners.add(listener);
+      return () => faultListeners.delete(listener);
+    },
     close() {
       closed = true;
       listeners.clear();
+      faultListeners.clear();
       worker.terminate();
     },
   };
@@ -59,6 +67,7 @@ type Factory = (opts: WorkerTransportOptions) => Transport;
  */
 export function createFallbackTransport(primary: Factory, fallback: () => Transport): Transport {
   const listeners = new Set<(msg: FromEngine) => void>();
+  const faultListeners = new Set<(why: string) => void>();
   const sent: ToEngine[] = [];
   let answered = false;
   let active: Transport;
@@ -74,6 +83,10 @@ export function createFallbackTransport(primary: Factory, fallback: () => Transp
   };
   const switchToFallback = (why: string) => {
     if (answered || active.kind === 'inline') {
+      if (faultListeners.size > 0) {
+        for (const l of faultListeners) l(why);
+        return;
+      }
       const msg: FromEngine = { v: 1, type: 'error', code: 'internal', message: why };
       for (const l of listeners) l(msg);
       return;
@@ -101,10 +114,15 @@ export function createFallbackTransport(primary: Factory, fallback: () => Transp
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    onFault(listener) {
+      faultListeners.add(listener);
+      return () => faultListeners.delete(listener);
+    },
     close() {
       unsubscribe();
       active.close();
       listeners.clear();
+      faultListeners.clear();
     },
   };
 }

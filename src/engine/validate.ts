@@ -81,6 +81,10 @@ const PARSERS: Record<ToEngine['type'], (m: Fields) => Parsed> = {
       ? { ok: true, msg: { v: 1, type: 'inspect', pfn: m.pfn } }
       : bad('inspect.pfn: expected an integer'),
   dispose: () => ({ ok: true, msg: { v: 1, type: 'dispose' } }),
+  ping: (m) =>
+    isInt(m.id)
+      ? { ok: true, msg: { v: 1, type: 'ping', id: m.id } }
+      : bad('ping.id: expected an integer'),
 };
 
 export function parseMessage(data: unknown): Parsed {

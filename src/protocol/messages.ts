@@ -41,7 +41,12 @@ export type ToEngine =
    * whenever a later snapshot changes that frame; `pfn: -1` stops those updates.
    */
   | { v: 1; type: 'inspect'; pfn: number }
-  | { v: 1; type: 'dispose' };
+  | { v: 1; type: 'dispose' }
+  /**
+   * Liveness: the engine answers with a 'pong' of the same id once it has handled everything sent
+   * before. The page's supervisor pings while it waits for an answer and now and then when idle.
+   */
+  | { v: 1; type: 'ping'; id: number };
 
 // ---------------------------------------------------------------------------------------------
 // engine → page
@@ -269,4 +274,6 @@ export type FromEngine =
       code: 'bad-scenario' | 'bad-message' | 'internal';
       message: string;
       loadId?: number;
-    };
+    }
+  /** The answer to 'ping'. */
+  | { v: 1; type: 'pong'; id: number };

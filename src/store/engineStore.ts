@@ -5,11 +5,15 @@
  *
  * The store acks every snapshot after the next animation frame, which paces playback to what the
  * page can draw: the engine sends the next snapshot only after the ack.
+ *
+ * The store owns the engine connection and supervises it (supervisor.ts): a worker that crashes,
+ * hangs or sends garbage is replaced and the run shown is reloaded at the step shown, by itself;
+ * picking another scenario while a trace is being built terminates that build at once.
  */
 import { create } from 'zustand';
 import type { StoreApi, UseBoundStore } from 'zustand';
 import type { ModelId } from '../core';
-import { createEngineTransport, createLazyTransport } from '../engine/transport';
+import { createEngineTransport } from '../engine/transport';
 import type { Transport } from '../engine/transport';
 import type {
   FrameArrays,
@@ -19,9 +23,33 @@ import type {
   RunInfo,
   ScenarioSource,
   StepUnit,
+  ToEngine,
 } from '../protocol/messages';
+import type { RunBounds } from './engineMessage';
 import { applyFrameDelta } from './frameMirror';
 import { replaceEqualDeep } from './share';
+import { createSupervisor, DEFAULT_DEADLINE_MS } from './supervisor';
+import type { Fault, SupervisorClock } from './supervisor';
+
+/** What the page asked to load: the source, and how the page names it (picker value). */
+export interface LoadRequest {
+  source: ScenarioSource;
+  model?: ModelId;
+  /** The page's own name for the scenario (a preset name, a saved machine's key). */
+  tag?: string;
+}
+
+export interface LoadOptions {
+  model?: ModelId;
+  step?: number;
+  tag?: string;
+}
+
+export interface EngineStoreOptions {
+  /** Silence that counts as a hang (supervisor.ts); 0 turns liveness checks off. */
+  deadlineMs?: number;
+  clock?: SupervisorClock;
+}
 
 export interface EngineStoreState {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -42,7 +70,12 @@ export interface EngineStoreState {
   /** Last error message (bad scenario etc.); the last good run stays loaded. */
   error: string | null;
   inspection: FrameInspection | null;
-  load(source: ScenarioSource, opts?: { model?: ModelId; step?: number }): void;
+  /** The request whose run is shown (`info`); null before the first run. */
+  shown: LoadRequest | null;
+  /** What the page did by itself after an engine fault, until dismissed. */
+  recovery: string | null;
+  dismissRecovery(): void;
+  load(source: ScenarioSource, opts?: LoadOptions): void;
   seek(step: number): void;
   move(unit: StepUnit, dir: 1 | -1): void;
   play(): void;
@@ -65,13 +98,143 @@ function afterNextFrame(fn: () => void): void {
 
 type Snapshot = Extract<FromEngine, { type: 'snapshot' }>;
 
-export function createEngineStore(transport: Transport = createEngineTransport()): EngineStore {
+/** Faults within this window count together; more than MAX_FAULTS and the page stops retrying. */
+const FAULT_WINDOW_MS = 60_000;
+const MAX_FAULTS = 3;
+
+/** Longest engine text shown as is; the engine's errors are short, garbage may not be. */
+const TEXT_MAX = 300;
+
+/** The engine's text as one bounded line: control characters escaped, never empty. */
+function oneLine(text: string): string {
+  const flat = text.replace(
+    /\p{Cc}/gu,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  if (flat.trim() === '') return 'The engine reported an error without a message.';
+  return flat.length > TEXT_MAX ? `${flat.slice(0, TEXT_MAX)}…` : flat;
+}
+
+function faultSentence(f: Fault): string {
+  switch (f.kind) {
+    case 'crash':
+      return `The engine crashed (${f.detail}).`;
+    case 'hang':
+      return `The engine stopped answering: ${f.detail}.`;
+    case 'garbage':
+      return `The engine sent a message the page could not use (${f.detail}).`;
+  }
+}
+
+/**
+ * The page's engine store. `engine` is a transport factory (supervised: a fault restarts it) or a
+ * single transport (tests; a fault is reported but nothing can be restarted).
+ */
+export function createEngineStore(
+  engine: Transport | (() => Transport) = createEngineTransport,
+  opts: EngineStoreOptions = {},
+): EngineStore {
+  const factory = typeof engine === 'function' ? engine : null;
+  const single = typeof engine === 'function' ? null : engine;
   return create<EngineStoreState>()((set, get) => {
     /** The load the page asked for last; older loads' progress and errors are stale. */
     let loadId = 0;
     /** A 'ready' whose first snapshot has not arrived: both are shown together. */
     let pending: RunInfo | null = null;
     let inspecting: number | null = null;
+    /** Each load's request, until its run is shown or it fails. */
+    const requests = new Map<number, LoadRequest & { step?: number }>();
+    /** Times of recent faults. */
+    const faults: number[] = [];
+    let singleUsed = false;
+
+    const runs = (): RunBounds[] => {
+      const out: RunBounds[] = [];
+      const info = get().info;
+      if (info) out.push(info);
+      if (pending) out.push(pending);
+      return out;
+    };
+
+    const supervisor = createSupervisor({
+      connect: () => {
+        if (factory) return factory();
+        if (singleUsed || !single) throw new Error('the engine cannot be restarted');
+        singleUsed = true;
+        return single;
+      },
+      onMessage: (msg) => receive(msg),
+      onFault: (f) => recover(f),
+      runs,
+      deadlineMs: opts.deadlineMs ?? (factory ? DEFAULT_DEADLINE_MS : 0),
+      clock: opts.clock,
+    });
+    const send = (msg: ToEngine) => {
+      try {
+        supervisor.send(msg);
+      } catch (e) {
+        set({
+          error: `The engine could not be started: ${e instanceof Error ? e.message : String(e)}`,
+          status: get().info ? 'ready' : 'error',
+          progress: null,
+        });
+      }
+    };
+
+    const startLoad = (
+      req: LoadRequest,
+      step: number | undefined,
+      also: Partial<EngineStoreState> = {},
+    ) => {
+      loadId += 1;
+      pending = null;
+      requests.set(loadId, { ...req, ...(step ? { step } : {}) });
+      for (const id of requests.keys()) if (id < loadId - 1) requests.delete(id);
+      set({
+        status: 'loading',
+        progress: { fraction: 0, label: 'Starting' },
+        error: null,
+        ...also,
+      });
+      send({
+        v: 1,
+        type: 'load',
+        loadId,
+        source: req.source,
+        ...(req.model ? { model: req.model } : {}),
+        ...(step ? { step } : {}),
+      });
+    };
+
+    /** After a fault: the same scenario at the same step on a fresh engine, or give up. */
+    const recover = (f: Fault) => {
+      const now = Date.now();
+      while (faults.length && now - faults[0] > FAULT_WINDOW_MS) faults.shift();
+      faults.push(now);
+      const s = get();
+      const inFlight = s.status === 'loading' ? requests.get(loadId) : undefined;
+      const target = inFlight ?? s.shown;
+      if (!factory || !target || faults.length > MAX_FAULTS) {
+        pending = null;
+        set({
+          status: s.info ? 'ready' : 'error',
+          progress: null,
+          playing: false,
+          error: `${faultSentence(f)} ${
+            factory && target
+              ? `It failed ${faults.length} times within a minute, so the page stopped restarting it; pick a scenario to try again.`
+              : 'Reload the page to start it again.'
+          }`,
+        });
+        return;
+      }
+      const step = inFlight ? inFlight.step : s.step;
+      const name = inFlight ? (inFlight.tag ?? sourceName(inFlight.source)) : (s.info?.name ?? '');
+      startLoad(target, step, {
+        playing: false,
+        recovery: `${faultSentence(f)} Restarted it on “${name}” at step ${step ?? 0}.`,
+      });
+    };
 
     const receiveSnapshot = (msg: Snapshot) => {
       const s = get();
@@ -79,16 +242,31 @@ export function createEngineStore(transport: Transport = createEngineTransport()
       if (!fresh && msg.loadId !== s.info?.loadId) return;
       let frames = s.frames;
       if (msg.frames) frames = msg.frames;
-      else if (msg.delta && (!frames || fresh || !applyFrameDelta(frames, msg.delta))) return;
+      else if (msg.delta && (!frames || fresh || !applyFrameDelta(frames, msg.delta))) {
+        // The engine holds a mirror the page does not: resynchronise on a fresh engine.
+        supervisor.restart();
+        recover({ kind: 'garbage', detail: 'a frame delta for frames the page does not have' });
+        return;
+      }
       pending = fresh ? null : pending;
+      const req = fresh ? requests.get(fresh.loadId) : undefined;
+      if (fresh) requests.delete(fresh.loadId);
       set({
-        ...(fresh ? { info: fresh, status: 'ready', progress: null, inspection: null } : {}),
+        ...(fresh
+          ? {
+              info: fresh,
+              status: 'ready',
+              progress: null,
+              inspection: null,
+              shown: req ? { source: req.source, model: req.model, tag: req.tag } : s.shown,
+            }
+          : {}),
         frames,
         framesVersion: s.framesVersion + 1,
         step: msg.step,
         panels: replaceEqualDeep(s.panels, msg.panels),
       });
-      afterNextFrame(() => transport.send({ v: 1, type: 'ack', seq: msg.seq }));
+      afterNextFrame(() => send({ v: 1, type: 'ack', seq: msg.seq }));
     };
 
     const receive = (msg: FromEngine) => {
@@ -107,22 +285,32 @@ export function createEngineStore(transport: Transport = createEngineTransport()
         case 'inspection':
           if (msg.info.pfn === inspecting) set({ inspection: msg.info });
           return;
+        case 'pong':
+          return;
         case 'error': {
           const failedLoad = msg.loadId !== undefined && msg.loadId === loadId;
-          if (failedLoad) pending = null;
+          // An internal failure is the engine's, not the scenario's: a fresh engine may succeed.
+          if (msg.code === 'internal' && (failedLoad || msg.loadId === undefined)) {
+            supervisor.restart();
+            recover({ kind: 'crash', detail: oneLine(msg.message) });
+            return;
+          }
+          if (failedLoad) {
+            pending = null;
+            requests.delete(msg.loadId!);
+          }
           set({
-            error: msg.message,
+            error: oneLine(msg.message),
             ...(failedLoad ? { status: get().info ? 'ready' : 'error', progress: null } : {}),
           });
           return;
         }
       }
     };
-    transport.onMessage(receive);
 
     const sendPlay = () => {
       const { unit, rate } = get();
-      transport.send({ v: 1, type: 'play', unit, rate });
+      send({ v: 1, type: 'play', unit, rate });
     };
 
     return {
@@ -138,19 +326,24 @@ export function createEngineStore(transport: Transport = createEngineTransport()
       rate: DEFAULT_RATE,
       error: null,
       inspection: null,
+      shown: null,
+      recovery: null,
+      dismissRecovery() {
+        set({ recovery: null });
+      },
       load(source, opts = {}) {
-        loadId += 1;
-        pending = null;
-        set({ status: 'loading', progress: { fraction: 0, label: 'Starting' }, error: null });
-        transport.send({ v: 1, type: 'load', loadId, source, ...opts });
+        // A trace still being built for an older request is abandoned at once, not waited for.
+        if (factory && supervisor.building) supervisor.restart();
+        faults.length = 0;
+        startLoad({ source, model: opts.model, tag: opts.tag }, opts.step, { recovery: null });
       },
       seek(step) {
         if (!get().info) return;
-        transport.send({ v: 1, type: 'seek', step: Math.round(step) });
+        send({ v: 1, type: 'seek', step: Math.round(step) });
       },
       move(unit, dir) {
         if (!get().info) return;
-        transport.send({ v: 1, type: 'move', unit, dir });
+        send({ v: 1, type: 'move', unit, dir });
       },
       play() {
         if (!get().info) return;
@@ -159,7 +352,7 @@ export function createEngineStore(transport: Transport = createEngineTransport()
       },
       pause() {
         set({ playing: false });
-        transport.send({ v: 1, type: 'pause' });
+        send({ v: 1, type: 'pause' });
       },
       togglePlay() {
         if (get().playing) get().pause();
@@ -178,9 +371,9 @@ export function createEngineStore(transport: Transport = createEngineTransport()
         inspecting = pfn;
         if (pfn === null) {
           set({ inspection: null });
-          transport.send({ v: 1, type: 'inspect', pfn: -1 });
+          send({ v: 1, type: 'inspect', pfn: -1 });
         } else {
-          transport.send({ v: 1, type: 'inspect', pfn });
+          send({ v: 1, type: 'inspect', pfn });
         }
       },
     };
@@ -191,4 +384,21 @@ export function createEngineStore(transport: Transport = createEngineTransport()
  * The app's default store, on the worker transport. Creating it costs nothing: the worker starts
  * with the first message the page sends (its first load).
  */
-export const useEngine: EngineStore = createEngineStore(createLazyTransport(createEngineTransport));
+export const useEngine: EngineStore = createEngineStore(createEngineTransport, {
+  deadlineMs: testDeadline() ?? DEFAULT_DEADLINE_MS,
+});
+
+/**
+ * Test-only: end-to-end tests shorten the hang deadline with `window.swsuspVizEngineDeadlineMs`
+ * (set by an init script before the page loads), so a hang is noticed in seconds, not 20.
+ */
+function testDeadline(): number | null {
+  const w = (globalThis as { swsuspVizEngineDeadlineMs?: unknown }).swsuspVizEngineDeadlineMs;
+  return typeof w === 'number' && Number.isFinite(w) && w > 0 ? w : null;
+}
+
+function sourceName(source: ScenarioSource): string {
+  if (source.kind === 'preset') return source.name;
+  const name = (source.doc as { name?: unknown } | null)?.name;
+  return typeof name === 'string' ? name : 'the scenario';
+}

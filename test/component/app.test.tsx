@@ -53,7 +53,7 @@ describe('App', () => {
     render(<App store={store} />);
     expect(spies(store).load).toHaveBeenCalledWith(
       { kind: 'preset', name: 'teaching' },
-      { step: 5 },
+      { step: 5, tag: 'teaching' },
     );
     act(() => {
       store.setState({ status: 'ready', info: createFakeStore().getState().info, step: 5 });
@@ -66,7 +66,10 @@ describe('App', () => {
   it('shows a clear message for a bad link and falls back to the default', () => {
     const store = createFakeStore();
     render(<App store={store} hash="#preset=pentium-9&step=abc" syncUrl={false} />);
-    expect(spies(store).load).toHaveBeenCalledWith({ kind: 'preset', name: 'teaching' }, undefined);
+    expect(spies(store).load).toHaveBeenCalledWith(
+      { kind: 'preset', name: 'teaching' },
+      { tag: 'teaching' },
+    );
     expect(screen.getByRole('alert')).toHaveTextContent(
       'The link asks for the scenario “pentium-9”, which does not exist; showing “teaching” instead.',
     );
@@ -92,9 +95,25 @@ describe('App', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Scenario' }), 'i386-4g');
     expect(spies(store).load).toHaveBeenLastCalledWith(
       { kind: 'preset', name: 'i386-4g' },
-      undefined,
+      { tag: 'i386-4g' },
     );
     expect(screen.getByText('1,048,576 frames (4 GiB)')).toBeInTheDocument();
+  });
+
+  it('a failed load after a good run says so and keeps the picker and the address on the run shown', async () => {
+    const user = userEvent.setup();
+    window.history.replaceState(null, '', '/#preset=teaching&step=5');
+    const store = createFakeStore({ step: 5 });
+    render(<App store={store} />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Scenario' }), 'i386-4g');
+    expect(window.location.hash).toBe('#preset=i386-4g&step=0');
+    act(() => store.setState({ status: 'loading' }));
+    act(() => store.setState({ status: 'ready', error: 'could not build the run: out of memory' }));
+    expect(screen.getByRole('combobox', { name: 'Scenario' })).toHaveValue('teaching');
+    expect(window.location.hash).toBe('#preset=teaching&step=5');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'That scenario could not be run. could not build the run: out of memory Still showing “Tiny machine”.',
+    );
   });
 
   it('embeds with &embed=1', () => {

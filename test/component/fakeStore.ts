@@ -263,6 +263,9 @@ export function createFakeStore(init: Partial<EngineStoreState> = {}): EngineSto
       rate: 8,
       error: null,
       inspection: null,
+      shown: { source: { kind: 'preset', name: 'teaching' }, tag: 'teaching' },
+      recovery: null,
+      dismissRecovery: () => set({ recovery: null }),
       ...actions,
       ...init,
     };

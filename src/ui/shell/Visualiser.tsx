@@ -10,6 +10,7 @@ import { ImagePanel } from '../panels/ImagePanel';
 import { KernelLogPanel } from '../panels/KernelLogPanel';
 import { NarrationPanel } from '../panels/NarrationPanel';
 import { PageTiming } from './PageTiming';
+import { PanelBoundary } from './PanelBoundary';
 import { PbeListsPanel } from '../panels/PbeListsPanel';
 import { InvariantsPanel } from '../invariants/InvariantsPanel';
 import { HelpDialog } from '../lecture/HelpDialog';
@@ -124,32 +125,54 @@ export function Visualiser({
         <StatusBanner />
         <main className="app-main">
           <div className="col col-frames">
-            <FramesPanel apiRef={gridApi} compact={embed} />
+            <PanelBoundary name="Page frames">
+              <FramesPanel apiRef={gridApi} compact={embed} />
+            </PanelBoundary>
           </div>
           <div className="col col-explain">
             <PredictCard />
-            <NarrationPanel />
+            <PanelBoundary name="Narration">
+              <NarrationPanel />
+            </PanelBoundary>
             {!embed && (
               <>
-                <SourcePanel />
-                <CountersPanel />
-                {!presentation && <InvariantsPanel />}
+                <PanelBoundary name="Source">
+                  <SourcePanel />
+                </PanelBoundary>
+                <PanelBoundary name="Counters">
+                  <CountersPanel />
+                </PanelBoundary>
+                {!presentation && (
+                  <PanelBoundary name="Invariants">
+                    <InvariantsPanel />
+                  </PanelBoundary>
+                )}
               </>
             )}
           </div>
           {!embed && !presentation && (
             <div className="col col-structs">
-              <BitmapsPanel />
-              <PbeListsPanel />
-              <ImagePanel />
-              <KernelLogPanel />
+              <PanelBoundary name="Memory bitmaps">
+                <BitmapsPanel />
+              </PanelBoundary>
+              <PanelBoundary name="PBE lists">
+                <PbeListsPanel />
+              </PanelBoundary>
+              <PanelBoundary name="Image">
+                <ImagePanel />
+              </PanelBoundary>
+              <PanelBoundary name="Kernel log">
+                <KernelLogPanel />
+              </PanelBoundary>
             </div>
           )}
         </main>
         <footer className="app-footer" id="controls" tabIndex={-1}>
-          <Controls />
-          <StepCounter />
-          <Timeline />
+          <PanelBoundary name="Controls">
+            <Controls />
+            <StepCounter />
+            <Timeline />
+          </PanelBoundary>
         </footer>
         <PageTiming />
         <HelpDialog />
