@@ -2,7 +2,7 @@ import { Kernel, KernelFailure } from './kernel/kernel';
 import type { Failure } from './kernel/kernel';
 import { powerOff612, swsuspWrite612 } from './kernel/linux612/image';
 import type { ImageList } from './kernel/linux612/image';
-import { L } from './kernel/linux612/lines';
+import { L, step } from './kernel/linux612/lines';
 import { imageKernelFinish612, resumeTargetKernel612 } from './kernel/linux612/restore';
 import { newResume612, swsuspRead612 } from './kernel/linux612/resume';
 import type { Resume612 } from './kernel/linux612/resume';
@@ -75,7 +75,7 @@ export function simulate612(scenario: Scenario, opts: SimulateOptions = {}): Run
       resumeTargetKernel612(boot, res);
       bootRegs = k.state.regs.slice();
       k.rec.phase = Phase.Restored;
-      const low = imageKernelTakeover(k, saved, L.imgBack);
+      const low = imageKernelTakeover(k, saved, () => step(k, L.imgBack));
       k.rec.setReg(Reg.forbiddenBm, sus.forbidden.inst?.id ?? -1);
       k.rec.setReg(Reg.freeBm, sus.freeMap.inst?.id ?? -1);
       k.rec.setReg(Reg.basicBitmapPages, info.suspend.basicBitmapPages);

@@ -6,7 +6,7 @@
 import { vi } from 'vitest';
 import type { Mock } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import { Marks, Role } from '../../src/core';
+import { KINDS, Marks, Role } from '../../src/core';
 import type { Report } from '../../src/core';
 import type {
   BitmapPanel,
@@ -113,6 +113,9 @@ export function fakeBitmap(slot: BitmapPanel['slot'] = 'orig_bm'): BitmapPanel {
   };
 }
 
+/** The 2.6.20 low→low copy_data_page kind: its line is the third of the function. */
+const LOW_COPY = KINDS.findIndex((k) => k.model === 'linux-2.6.20' && k.name === 'cdpg.low');
+
 export function fakePanels(step: number, over: Partial<PanelData> = {}): PanelData {
   return {
     step,
@@ -121,7 +124,7 @@ export function fakePanels(step: number, over: Partial<PanelData> = {}): PanelDa
     functionName: step > 0 ? 'copy_data_page' : '',
     file: 'kernel/power/snapshot.c',
     lineIndex: 2,
-    lineId: 0,
+    kindId: step > 0 ? LOW_COPY : -1,
     narration: step > 0 ? `copy_data_page copies pfn 2 into pfn 4 (step ${step}).` : '',
     printk: null,
     touched: step > 0 ? [2, 4] : [],

@@ -1,5 +1,5 @@
 /** The words of a step: narration, the printk it printed, the kernel log so far, the outcome. */
-import { lineKey, narrate, Reg, Side } from '../../core';
+import { formatNumber, kindInfo, narrate, plural, Reg, Side } from '../../core';
 import type { Failure, Run, Trace } from '../../core';
 import type { PanelData } from '../../protocol/messages';
 import { regChange } from '../changes';
@@ -59,10 +59,10 @@ export function outcomeText(run: Run): string {
   // The image kernel's last step checks every saved pfn: n0 checked, n1 that differ.
   const t = run.trace;
   const last = t.steps - 1;
-  const verified = last >= 0 && lineKey(t.columns.line[last]) === 'img.verify';
+  const verified = last >= 0 && kindInfo(t.columns.line[last]).decl.marks === 'verify';
   const checked = verified ? t.columns.n0[last] : t.tables.copyPairs.length / 2;
   const differ = verified ? t.columns.n1[last] : (run.verification?.contentMismatches ?? 0);
   if (differ > 0)
-    return `Restored, but ${differ} of ${checked} saved pages differ from the snapshot`;
-  return `Restored: all ${checked} saved pages match`;
+    return `Restored, but ${formatNumber(differ)} of ${plural(checked, 'saved page')} differ from the snapshot`;
+  return `Restored: all ${plural(checked, 'saved page')} match`;
 }

@@ -5,7 +5,7 @@ import {
   applyForward,
   auditInvariants,
   cloneState,
-  lineKey,
+  kindInfo,
   Marks,
   Phase,
   statesEqual,
@@ -23,7 +23,7 @@ function walk(
 ): void {
   const s = cloneState(r.trace.initial);
   for (let i = 0; i < r.trace.steps; i++) {
-    check(i, lineKey(r.trace.columns.line[i]), s);
+    check(i, kindInfo(r.trace.columns.line[i]).name, s);
     applyForward(r.trace, s, i);
   }
 }

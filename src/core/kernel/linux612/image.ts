@@ -4,7 +4,7 @@ import { BM_COPY, BM_ORIG, BM_SAFE_HIGH, BM_TMP, BM_ZERO } from '../../marks';
 import { Reg, Side } from '../../registers';
 import { Role } from '../../roles';
 import type { Kernel } from '../kernel';
-import { L } from './lines';
+import { L, reword, step } from './lines';
 import { swsuspFree612 } from './suspend';
 import type { Today } from './today';
 
@@ -36,8 +36,8 @@ export function swsuspWrite612(t: Today): ImageList {
   const copied = k.rec.reg(Reg.nrCopyPages);
   const meta = k.rec.reg(Reg.nrMetaPages);
   const pages = 1 + meta + copied;
-  k.rec.step(L.swStart, -1, -1, -1, pages);
-  k.rec.step(L.swSwap, -1, -1, -1, s.swapPages ?? -1, pages + s.pagesForIo);
+  step(k, L.swStart, -1, -1, -1, pages);
+  step(k, L.swSwap, -1, -1, -1, s.swapPages ?? -1, pages + s.pagesForIo);
   if (s.swapPages !== null && !(s.swapPages > pages + s.pagesForIo)) {
     const message = 'PM: Not enough free swap';
     k.rec.printk(message);
@@ -48,7 +48,7 @@ export function swsuspWrite612(t: Today): ImageList {
   if (buffer < 0) {
     buffer = t.getImagePage(false, Role.Buffer, L.srnBuffer);
     if (buffer < 0) {
-      k.rec.step(L.srnFail);
+      step(k, L.srnFail);
       swsuspFree612(t, L.sfPage);
       k.fail({
         function: 'snapshot_read_next',
@@ -59,7 +59,7 @@ export function swsuspWrite612(t: Today): ImageList {
     k.rec.setReg(Reg.buffer, buffer);
   }
   const headerWord = contentWord(pages, TAG_HEADER);
-  k.rec.step(L.srnHeader, buffer, -1, -1, copied, meta);
+  step(k, L.srnHeader, buffer, -1, -1, copied, meta);
   k.rec.setContent(buffer, headerWord);
   t.orig.positionReset();
   t.copy.positionReset();
@@ -69,7 +69,7 @@ export function swsuspWrite612(t: Today): ImageList {
   const list: ImageList = { pfns: [], zero: [] };
   for (let m = 1; m <= meta; m++) {
     const word = contentWord(m, TAG_META);
-    k.rec.step(L.srnMeta, buffer, -1, -1, m, list.pfns.length);
+    step(k, L.srnMeta, buffer, -1, -1, m, list.pfns.length);
     for (let j = 0; j < PFNS_PER_META_PAGE; j++) {
       const pfn = t.orig.nextPfn();
       if (pfn < 0) break;
@@ -82,21 +82,21 @@ export function swsuspWrite612(t: Today): ImageList {
   const content = k.state.content;
   const pairs = k.rec.copyPairs.data;
   for (let d = 0; d < copied; d++) {
-    k.rec.step(L.srnLow);
+    step(k, L.srnLow);
     const page = t.copy.nextPfn();
     const origPfn = pairs[2 * d];
     if (t.highmem(page)) {
-      k.rec.amend(L.srnHigh, page, buffer, -1, 1 + meta + d, origPfn);
+      reword(k, L.srnHigh, page, buffer, -1, 1 + meta + d, origPfn);
       k.rec.setContent(buffer, content[page]);
       writePage(k, 'data', origPfn, buffer, content[buffer]);
     } else {
-      k.rec.amend(L.srnLow, page, -1, -1, 1 + meta + d, origPfn);
+      reword(k, L.srnLow, page, -1, -1, 1 + meta + d, origPfn);
       writePage(k, 'data', origPfn, page, content[page]);
     }
   }
-  k.rec.step(L.swMark, -1, -1, -1, pages);
+  step(k, L.swMark, -1, -1, -1, pages);
   k.rec.printk('PM: Image saving done');
-  k.rec.step(L.hibFree);
+  step(k, L.hibFree);
   swsuspFree612(t, L.sfPage);
   return list;
 }
@@ -104,8 +104,8 @@ export function swsuspWrite612(t: Today): ImageList {
 /** power_down(), then the boot kernel comes up with its own layout: one bulk step. */
 export function powerOff612(t: Today): void {
   const k = t.k;
-  k.rec.step(L.pdOff);
-  k.rec.step(L.pdBoot);
+  step(k, L.pdOff);
+  step(k, L.pdBoot);
   k.rec.bulkReplace(k.bootImage());
   k.rec.setReg(Reg.side, Side.Boot);
   for (const reg of [

@@ -3,7 +3,7 @@ import { IMAGE_PFN } from '../../marks';
 import { Reg } from '../../registers';
 import { Role } from '../../roles';
 import type { Verification } from '../restore';
-import { L } from './lines';
+import { L, step } from './lines';
 import { resumeFail612 } from './resume';
 import type { Resume612 } from './resume';
 import type { Suspend612 } from './suspend';
@@ -22,7 +22,7 @@ function restoreHighmem(t: Today, undo: boolean): boolean {
   const k = t.k;
   const high = k.rec.highPbes.data;
   const nHigh = k.rec.highPbes.length / 2;
-  k.rec.step(undo ? L.rhUndo : L.rhStart, -1, -1, -1, nHigh);
+  step(k, undo ? L.rhUndo : L.rhStart, -1, -1, -1, nHigh);
   if (nHigh === 0) return true;
   const buf = t.getImagePage(true, Role.Bounce, L.rhBuf);
   if (buf < 0) return false;
@@ -31,7 +31,7 @@ function restoreHighmem(t: Today, undo: boolean): boolean {
   for (let i = nHigh - 1; i >= 0; i--) {
     const orig = high[2 * i];
     const copy = high[2 * i + 1];
-    k.rec.step(L.rhSwap, copy, orig, buf, nHigh - i);
+    step(k, L.rhSwap, copy, orig, buf, nHigh - i);
     const a = content[copy];
     const b = content[orig];
     k.rec.setContent(buf, a);
@@ -42,7 +42,7 @@ function restoreHighmem(t: Today, undo: boolean): boolean {
       k.rec.addReg(Reg.highmemSwapped, 1);
     } else k.rec.addReg(Reg.highmemSwapped, -1);
   }
-  k.rec.step(L.rhFree, buf);
+  step(k, L.rhFree, buf);
   t.freeImagePage(buf, true);
   k.rec.setReg(Reg.bounce, -1);
   return true;
@@ -55,18 +55,18 @@ function restoreHighmem(t: Today, undo: boolean): boolean {
  */
 export function resumeTargetKernel612(t: Today, out: Resume612): void {
   const k = t.k;
-  k.rec.step(L.rtkStart);
+  step(k, L.rtkStart);
   if (!restoreHighmem(t, false)) {
-    k.rec.step(L.rtkFail, -1, -1, -1, 0);
+    step(k, L.rtkFail, -1, -1, -1, 0);
     resumeFail612(t, 'restore_highmem', ENOMEM);
   }
   const pae = k.frames > PAE_FRAMES;
   const what = pae ? [0, 1, 2, 3] : [0, 3];
-  k.rec.step(L.sarStart, -1, -1, -1, what.length, pae ? 1 : 0);
+  step(k, L.sarStart, -1, -1, -1, what.length, pae ? 1 : 0);
   for (const w of what) {
     const pfn = t.getSafePage(Role.ArchPage, L.sarPage, w, out.archPfns.length + 1);
     if (pfn < 0) {
-      k.rec.step(L.rtkFail, -1, -1, -1, 1);
+      step(k, L.rtkFail, -1, -1, -1, 1);
       restoreHighmem(t, true);
       resumeFail612(t, 'swsusp_arch_resume', ENOMEM);
     }
@@ -74,19 +74,19 @@ export function resumeTargetKernel612(t: Today, out: Resume612): void {
     k.rec.addReg(Reg.archPages, 1);
   }
   out.safeListLeft = t.safeDepth();
-  k.rec.step(L.sarCr3, out.archPfns[0], -1, -1, k.rec.reg(Reg.lowPbes));
+  step(k, L.sarCr3, out.archPfns[0], -1, -1, k.rec.reg(Reg.lowPbes));
   const low = k.rec.lowPbes.data;
   const nLow = k.rec.lowPbes.length / 2;
   const content = k.state.content;
   for (let i = nLow - 1; i >= 0; i--) {
     const orig = low[2 * i];
     const copy = low[2 * i + 1];
-    k.rec.step(L.sarCopy, copy, orig, -1, nLow - i);
+    step(k, L.sarCopy, copy, orig, -1, nLow - i);
     k.rec.setContent(orig, content[copy]);
     k.rec.setRole(orig, Role.Restored);
     k.rec.addReg(Reg.restoreDone, 1);
   }
-  k.rec.step(L.sarJump);
+  step(k, L.sarJump);
 }
 
 /**
@@ -103,9 +103,9 @@ export function imageKernelFinish612(
 ): Verification {
   const k = t.k;
   t.basicMaps = true;
-  k.rec.step(L.imgFree);
+  step(k, L.imgFree);
   swsuspFree612(t, L.imgFreePage);
-  k.rec.step(L.imgRestored);
+  step(k, L.imgRestored);
   k.rec.printk('PM: hibernation: Hibernation image restored successfully.');
   freeBasicMemoryBitmaps(t, L.imgFbmb);
   const snap = k.rec.snapshotContent;
@@ -124,7 +124,7 @@ export function imageKernelFinish612(
     if (freeNow !== expected[pfn]) freeMismatches++;
   }
   const verified = contentMismatches === 0 && freeMismatches === 0;
-  k.rec.step(L.imgVerify, -1, -1, -1, checked, contentMismatches);
+  step(k, L.imgVerify, -1, -1, -1, checked, contentMismatches);
   k.rec.setReg(Reg.verifiedPages, checked - contentMismatches);
   if (!verified) {
     k.rec.printk(

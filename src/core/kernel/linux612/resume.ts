@@ -11,7 +11,7 @@ import { Reg } from '../../registers';
 import { Role } from '../../roles';
 import type { Kernel } from '../kernel';
 import type { ImageList } from './image';
-import { L } from './lines';
+import { L, reword, step } from './lines';
 import { createBasicMemoryBitmaps, freeBasicMemoryBitmaps, swsuspFree612, u32 } from './suspend';
 import type { Today } from './today';
 
@@ -44,7 +44,7 @@ export function newResume612(): Resume612 {
  */
 export function resumeFail612(t: Today, fn: string, errno: number): never {
   const k = t.k;
-  k.rec.step(L.liarFail, -1, -1, -1, errno);
+  step(k, L.liarFail, -1, -1, -1, errno);
   k.rec.printk(FAILED_TO_LOAD);
   swsuspFree612(t, L.sfPage);
   freeBasicMemoryBitmaps(t, L.fbmb);
@@ -55,7 +55,7 @@ export function resumeFail612(t: Today, fn: string, errno: number): never {
 /** swap_read_page() of image page `index` into frame `target`. */
 function readPage(k: Kernel, index: number, target: number): void {
   const page = k.rec.image[index];
-  k.rec.step(L.srpRead, target, -1, -1, index, page.pfn);
+  step(k, L.srpRead, target, -1, -1, index, page.pfn);
   k.rec.setContent(target, page.content);
   k.rec.setReg(Reg.imageRead, index + 1);
   if (page.kind === 'data') loaded(k, target);
@@ -68,26 +68,26 @@ function loaded(k: Kernel, target: number): void {
   else if (role === Role.SafePage || role === Role.SafeHighmem) k.rec.setRole(target, Role.PbeCopy);
 }
 
-function copyLastHighmemPage(t: Today, line: number): void {
+function copyLastHighmemPage(t: Today, line: string): void {
   const k = t.k;
   const last = k.rec.reg(Reg.lastHighmemPage);
   if (last < 0) return;
   const buffer = k.rec.reg(Reg.buffer);
-  k.rec.step(line, buffer, last);
+  step(k, line, buffer, last);
   k.rec.setContent(last, k.state.content[buffer]);
   k.rec.setRole(last, k.state.role[last] === Role.UnsafeOwned ? Role.Loaded : Role.PbeCopy);
   k.rec.setReg(Reg.lastHighmemPage, -1);
 }
 
 /** duplicate_memory_bitmap(dst, src), one step per pfn. */
-function duplicate(t: Today, dst: Today['orig'], src: Today['orig'], line: number): void {
+function duplicate(t: Today, dst: Today['orig'], src: Today['orig'], line: string): void {
   const k = t.k;
   src.positionReset();
   for (;;) {
-    k.rec.step(line, -1, -1, -1, dst.inst?.id ?? -1, src.inst?.id ?? -1);
+    step(k, line, -1, -1, -1, dst.inst?.id ?? -1, src.inst?.id ?? -1);
     const pfn = src.nextPfn();
     if (pfn < 0) break;
-    k.rec.amend(line, pfn, -1, -1, dst.inst?.id ?? -1, src.inst?.id ?? -1);
+    reword(k, line, pfn, -1, -1, dst.inst?.id ?? -1, src.inst?.id ?? -1);
     dst.setBit(pfn);
   }
 }
@@ -100,7 +100,7 @@ function duplicate(t: Today, dst: Today['orig'], src: Today['orig'], line: numbe
 export function swsuspRead612(t: Today, image: ImageList, out: Resume612): void {
   const k = t.k;
   const pages = k.rec.image.length;
-  k.rec.step(L.srStart);
+  step(k, L.srStart);
   k.rec.printk(`${PREFIX}resume from hibernation`);
   if (!createBasicMemoryBitmaps(t, L.cbmbBoot)) {
     k.fail({
@@ -117,14 +117,14 @@ export function swsuspRead612(t: Today, image: ImageList, out: Resume612): void 
   if (buffer < 0) resumeFail612(t, 'snapshot_write_next', ENOMEM);
   k.rec.setReg(Reg.buffer, buffer);
   readPage(k, 0, buffer);
-  k.rec.step(L.liStart, -1, -1, -1, pages - 1);
+  step(k, L.liStart, -1, -1, -1, pages - 1);
   k.rec.printk(`PM: Loading image data pages (${pages - 1} pages)...`);
 
   // cur == 1: load_header(), copy_bm and zero_bm
   const n = image.pfns.length;
   const copied = pages - 1 - divRoundUp(n * 4, 4096);
   const meta = pages - 1 - copied;
-  k.rec.step(L.swnHeader, buffer, -1, -1, copied, meta);
+  step(k, L.swnHeader, buffer, -1, -1, copied, meta);
   k.rec.setReg(Reg.nrCopyPages, copied);
   k.rec.setReg(Reg.nrMetaPages, meta);
   t.clearSafe();
@@ -133,7 +133,7 @@ export function swsuspRead612(t: Today, image: ImageList, out: Resume612): void 
     t.copy.free(true);
     resumeFail612(t, 'snapshot_write_next', ENOMEM);
   }
-  k.rec.step(L.swnZeroCount);
+  step(k, L.swnZeroCount);
   k.rec.setReg(Reg.nrZeroPages, 0);
 
   // meta pages: read into buffer, unpacked by the next call
@@ -141,10 +141,10 @@ export function swsuspRead612(t: Today, image: ImageList, out: Resume612): void 
     readPage(k, m, buffer);
     const from = (m - 1) * PFNS_PER_META_PAGE;
     const to = Math.min(n, from + PFNS_PER_META_PAGE);
-    k.rec.step(L.unpack, buffer, -1, -1, m, to - from);
+    step(k, L.unpack, buffer, -1, -1, m, to - from);
     for (let j = from; j < to; j++) {
       const pfn = image.pfns[j];
-      k.rec.step(image.zero[j] ? L.unpackZero : L.unpackSet, pfn, -1, -1, j);
+      step(k, image.zero[j] ? L.unpackZero : L.unpackSet, pfn, -1, -1, j);
       t.copy.setBit(pfn);
       if (image.zero[j]) {
         t.zero.setBit(pfn);
@@ -153,7 +153,7 @@ export function swsuspRead612(t: Today, image: ImageList, out: Resume612): void 
     }
   }
   prepareImage(t, out);
-  k.rec.step(L.swnChain);
+  step(k, L.swnChain);
   t.orig.positionReset();
   t.zero.positionReset();
   k.rec.setReg(Reg.chainUsed, LINKED_PAGE_DATA_SIZE);
@@ -165,18 +165,18 @@ export function swsuspRead612(t: Today, image: ImageList, out: Resume612): void 
     const target = getBuffer(t);
     if (t.zero.testBit(t.orig.getCurrent())) {
       // "Zero pages were not included in the image, memset it and move on."
-      k.rec.step(L.swnMemset, target, -1, -1, t.orig.getCurrent());
+      step(k, L.swnMemset, target, -1, -1, t.orig.getCurrent());
       k.rec.setContent(target, 0);
       loaded(k, target);
       continue;
     }
     readPage(k, data++, target);
   }
-  k.rec.step(L.liDone);
+  step(k, L.liDone);
   k.rec.printk('PM: Image loading done');
 
   // snapshot_write_finalize()
-  k.rec.step(L.swfStart);
+  step(k, L.swfStart);
   copyLastHighmemPage(t, L.swfCopy);
   const recycled = t.orig.recycle(L.swfRecycle);
   out.recycledPages = recycled;
@@ -184,7 +184,7 @@ export function swsuspRead612(t: Today, image: ImageList, out: Resume612): void 
   if (t.safeHigh.exists) t.safeHigh.free(true, L.swfHigh);
   const buf = k.rec.reg(Reg.buffer);
   if (buf >= 0) {
-    k.rec.step(L.swfBuffer, buf);
+    step(k, L.swfBuffer, buf);
     t.freeImagePage(buf, true);
     k.rec.setReg(Reg.buffer, -1);
   }
@@ -199,9 +199,9 @@ export function swsuspRead612(t: Today, image: ImageList, out: Resume612): void 
 function prepareImage(t: Today, out: Resume612): void {
   const k = t.k;
   const fail = (): never => resumeFail612(t, 'prepare_image', ENOMEM);
-  k.rec.step(L.piStart);
+  step(k, L.piStart);
   const buffer = k.rec.reg(Reg.buffer);
-  k.rec.step(L.piFree, buffer);
+  step(k, L.piFree, buffer);
   t.freeImagePage(buffer, true);
   k.rec.setReg(Reg.buffer, -1);
 
@@ -210,14 +210,14 @@ function prepareImage(t: Today, out: Resume612): void {
   t.copy.positionReset();
   for (let pfn = t.copy.nextPfn(); pfn >= 0; pfn = t.copy.nextPfn())
     if (t.highmem(pfn)) nrHighmem++;
-  k.rec.step(L.piCount, -1, -1, -1, nrHighmem);
+  step(k, L.piCount, -1, -1, -1, nrHighmem);
   k.rec.setReg(Reg.nrHighmemImage, nrHighmem);
 
   // mark_unsafe_pages(copy_bm): no free bit left, then free bit ⇔ image pfn
-  k.rec.step(L.mupClear);
+  step(k, L.mupClear);
   t.freeMap.positionReset();
   for (let pfn = t.freeMap.nextPfn(); pfn >= 0; pfn = t.freeMap.nextPfn()) t.freeMap.clearCurrent();
-  k.rec.step(L.mupSet, -1, -1, -1, k.rec.reg(Reg.nrCopyPages) + k.rec.reg(Reg.nrZeroPages));
+  step(k, L.mupSet, -1, -1, -1, k.rec.reg(Reg.nrCopyPages) + k.rec.reg(Reg.nrZeroPages));
   t.copy.positionReset();
   for (let pfn = t.copy.nextPfn(); pfn >= 0; pfn = t.copy.nextPfn()) {
     t.freeMap.setBit(pfn);
@@ -238,7 +238,7 @@ function prepareImage(t: Today, out: Resume612): void {
   t.tmp.free(true, L.piFreeTmp);
 
   if (nrHighmem > 0) {
-    k.rec.step(L.piHighmem, -1, -1, -1, nrHighmem);
+    step(k, L.piHighmem, -1, -1, -1, nrHighmem);
     // prepare_highmem_image(copy_bm, &nr_highmem): copy_bm becomes safe_highmem_bm
     if (t.safeHigh.create(true)) fail();
     const buf = t.getImagePage(true, Role.Buffer, L.phiBuffer);
@@ -246,14 +246,14 @@ function prepareImage(t: Today, out: Resume612): void {
     k.rec.setReg(Reg.buffer, buf);
     const toAlloc = Math.min(k.alloc.freeHighmem(), nrHighmem);
     nrHighmem = toAlloc;
-    k.rec.step(L.phiCount, -1, -1, -1, toAlloc);
+    step(k, L.phiCount, -1, -1, -1, toAlloc);
     k.rec.setReg(Reg.nrHighmemImage, toAlloc);
     k.rec.setReg(Reg.safeHighmemPages, 0);
     for (let i = 0; i < toAlloc; i++) {
       const pfn = t.take(true);
       if (pfn < 0) throw new Error('internal: prepare_highmem_image found no highmem frame');
       const safe = !t.isFree(pfn);
-      k.rec.step(L.phiAlloc, pfn, -1, -1, safe ? 1 : 0, i + 1);
+      step(k, L.phiAlloc, pfn, -1, -1, safe ? 1 : 0, i + 1);
       k.claim(pfn, safe ? Role.SafeHighmem : Role.UnsafeOwned, false);
       if (safe) {
         t.safeHigh.setBit(pfn);
@@ -263,14 +263,14 @@ function prepareImage(t: Today, out: Resume612): void {
       t.setFree(pfn);
     }
     t.safeHigh.positionReset();
-    k.rec.step(L.phiDone, -1, -1, -1, k.rec.reg(Reg.safeHighmemPages));
+    step(k, L.phiDone, -1, -1, -1, k.rec.reg(Reg.safeHighmemPages));
   }
 
   // the reserve: pages for the PBE chain, left on safe_pages_list
   const images = u32(k.rec.reg(Reg.nrZeroPages) + k.rec.reg(Reg.nrCopyPages));
   let nr = u32(u32(images - nrHighmem) - k.rec.reg(Reg.allocatedUnsafePages));
   const reserve = divRoundUp(nr, PBES_PER_LINKED_PAGE);
-  k.rec.step(L.piReserveCount, -1, -1, -1, nr, reserve);
+  step(k, L.piReserveCount, -1, -1, -1, nr, reserve);
   for (let i = 0; i < reserve; i++) {
     const pfn = t.getImagePage(true, Role.SafePage, L.piReserve, i + 1, reserve);
     if (pfn < 0) fail();
@@ -280,15 +280,15 @@ function prepareImage(t: Today, out: Resume612): void {
   }
   // the preallocation: one frame per image page not covered yet
   nr = u32(u32(images - nrHighmem) - k.rec.reg(Reg.allocatedUnsafePages));
-  k.rec.step(L.piPreallocCount, -1, -1, -1, nr);
+  step(k, L.piPreallocCount, -1, -1, -1, nr);
   for (let i = 0; i < nr; i++) {
     const pfn = t.take(false);
     if (pfn < 0) {
-      k.rec.step(L.piFail, -1, -1, -1, i, nr);
+      step(k, L.piFail, -1, -1, -1, i, nr);
       fail();
     }
     const safe = !t.isFree(pfn);
-    k.rec.step(L.piPrealloc, pfn, -1, -1, safe ? 1 : 0, i + 1);
+    step(k, L.piPrealloc, pfn, -1, -1, safe ? 1 : 0, i + 1);
     k.claim(pfn, safe ? Role.SafePage : Role.UnsafeOwned, true);
     if (safe) t.pushSafe(pfn);
     t.setForbidden(pfn);
@@ -314,41 +314,41 @@ function chainAlloc(t: Today, size: number): boolean {
 /** get_buffer(&orig_bm, &ca): the frame the next image page (zero or not) goes into. */
 function getBuffer(t: Today): number {
   const k = t.k;
-  k.rec.step(L.gbNext);
+  step(k, L.gbNext);
   const pfn = t.orig.nextPfn();
   if (pfn < 0) throw new Error('internal: get_buffer ran off orig_bm');
-  k.rec.amend(L.gbNext, pfn);
+  reword(k, L.gbNext, pfn);
   const owned = t.owned(pfn);
   const buffer = k.rec.reg(Reg.buffer);
   if (t.highmem(pfn)) {
     // get_highmem_page_buffer()
     if (owned) {
-      k.rec.amend(L.hDirect, pfn, buffer);
+      reword(k, L.hDirect, pfn, buffer);
       k.rec.setReg(Reg.lastHighmemPage, pfn);
       k.rec.addReg(Reg.directHighmem, 1);
       k.rec.directPfns.push(pfn);
       return buffer;
     }
     if (!chainAlloc(t, SIZEOF_PBE)) {
-      k.rec.step(L.gbFail, pfn);
+      step(k, L.gbFail, pfn);
       resumeFail612(t, 'get_buffer', ENOMEM);
     }
     let copy: number;
     let target: number;
     if (k.rec.reg(Reg.safeHighmemPages) > 0) {
-      k.rec.step(L.hHigh, pfn);
+      step(k, L.hHigh, pfn);
       copy = t.safeHigh.nextPfn();
       k.rec.addReg(Reg.safeHighmemPages, -1);
       k.rec.setReg(Reg.lastHighmemPage, copy);
-      k.rec.amend(L.hHigh, pfn, copy, buffer);
+      reword(k, L.hHigh, pfn, copy, buffer);
       target = buffer;
     } else {
       copy = t.getSafePage(Role.SafePage, L.hLow, 0, 0);
       if (copy < 0) {
-        k.rec.step(L.gbFail, pfn);
+        step(k, L.gbFail, pfn);
         resumeFail612(t, 'get_buffer', ENOMEM);
       }
-      k.rec.amend(L.hLow, pfn, copy);
+      reword(k, L.hLow, pfn, copy);
       target = copy;
     }
     k.rec.highPbes.push(pfn);
@@ -357,21 +357,21 @@ function getBuffer(t: Today): number {
     return target;
   }
   if (owned) {
-    k.rec.amend(L.gbDirect, pfn);
+    reword(k, L.gbDirect, pfn);
     k.rec.addReg(Reg.directLowmem, 1);
     k.rec.directPfns.push(pfn);
     return pfn;
   }
   if (!chainAlloc(t, SIZEOF_PBE)) {
-    k.rec.step(L.gbFail, pfn);
+    step(k, L.gbFail, pfn);
     resumeFail612(t, 'get_buffer', ENOMEM);
   }
   const copy = t.getSafePage(Role.SafePage, L.gbPbe, 0, 0);
   if (copy < 0) {
-    k.rec.step(L.gbFail, pfn);
+    step(k, L.gbFail, pfn);
     resumeFail612(t, 'get_buffer', ENOMEM);
   }
-  k.rec.amend(L.gbPbe, pfn, copy);
+  reword(k, L.gbPbe, pfn, copy);
   k.rec.lowPbes.push(pfn);
   k.rec.lowPbes.push(copy);
   k.rec.addReg(Reg.lowPbes, 1);

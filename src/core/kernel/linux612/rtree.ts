@@ -9,7 +9,7 @@ import type { RegId } from '../../registers';
 import { Reg } from '../../registers';
 import { Role } from '../../roles';
 import type { BitmapInstance } from '../../trace/trace';
-import { L } from './lines';
+import { L, step } from './lines';
 import type { Today } from './today';
 
 /** sizeof(struct mem_zone_bm_rtree) and sizeof(struct rtree_node) on i386. */
@@ -151,7 +151,7 @@ export class RtreeBitmap {
     this.trees = [];
     this.chain = [];
     const extents = createMemExtents(k.zones);
-    k.rec.step(L.bmcStart, -1, -1, -1, id, extents.length);
+    step(k, L.bmcStart, -1, -1, -1, id, extents.length);
     k.rec.setReg(this.instReg, id);
     let used = LINKED_PAGE_DATA_SIZE; // chain_init
     const chainAlloc = (size: number, what: number): boolean => {
@@ -263,10 +263,10 @@ export class RtreeBitmap {
   /** free_zone_bm_rtree() of the failing tree, then memory_bm_free() of the rest: -ENOMEM. */
   private failCreate(failing: MemZoneBmRtree | null): number {
     const k = this.t.k;
-    k.rec.step(L.bmcFail, -1, -1, -1, this.inst?.id ?? -1);
+    step(k, L.bmcFail, -1, -1, -1, this.inst?.id ?? -1);
     if (failing) {
       for (const n of [...failing.nodes, ...failing.leaves]) {
-        k.rec.step(L.bmfPage, n.pfn, -1, -1, this.inst?.id ?? -1, 1);
+        step(k, L.bmfPage, n.pfn, -1, -1, this.inst?.id ?? -1, 1);
         this.t.freeImagePage(n.pfn, true);
       }
     }
@@ -291,19 +291,19 @@ export class RtreeBitmap {
   }
 
   /** memory_bm_free(bm, clear_nosave_free): inner nodes, leaves, then the chain from its head. */
-  free(clearNsf: boolean, line: number = L.bmfPage): void {
+  free(clearNsf: boolean, line: string = L.bmfPage): void {
     const k = this.t.k;
     if (!this.inst) return;
     const id = this.inst.id;
     let first = true;
     for (const pfn of this.pages()) {
-      k.rec.step(line, pfn, -1, -1, id, clearNsf ? 1 : 0);
+      step(k, line, pfn, -1, -1, id, clearNsf ? 1 : 0);
       if (first) this.vanish();
       first = false;
       this.t.freeImagePage(pfn, clearNsf);
     }
     if (first) {
-      k.rec.step(line, -1, -1, -1, id, clearNsf ? 1 : 0);
+      step(k, line, -1, -1, -1, id, clearNsf ? 1 : 0);
       this.vanish();
     }
     this.inst = null;
@@ -315,13 +315,13 @@ export class RtreeBitmap {
    * memory_bm_recycle(bm): the same pages in the same order, each pushed on safe_pages_list
    * instead of being freed, so the chain's oldest page ends on top.
    */
-  recycle(line: number): number {
+  recycle(line: string): number {
     const k = this.t.k;
     if (!this.inst) return 0;
     const pages = this.pages();
     let first = true;
     for (const pfn of pages) {
-      k.rec.step(line, pfn, -1, -1, this.inst.id);
+      step(k, line, pfn, -1, -1, this.inst.id);
       if (first) this.vanish();
       first = false;
       k.rec.setRole(pfn, Role.SafePage);

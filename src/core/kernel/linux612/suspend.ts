@@ -3,11 +3,10 @@ import { contentWord } from '../../hash';
 import { IMAGE_PFN, NS, NSF } from '../../marks';
 import { Reg } from '../../registers';
 import { Role } from '../../roles';
-import { swsuspFree } from '../free';
 import type { Kernel } from '../kernel';
 import type { Zone } from '../machine';
-import { CopyCase, markFreePages } from '../suspend';
-import { L } from './lines';
+import { CopyCase } from '../suspend';
+import { L, reword, step } from './lines';
 import { SIZEOF_RTREE_NODE } from './rtree';
 import type { Today } from './today';
 
@@ -71,23 +70,55 @@ export function saveable612(t: Today, pfn: number, highmem: boolean): boolean {
   return role !== Role.Nosave;
 }
 
+/**
+ * mark_free_pages(zone): under the basic bitmaps, the free bit of every valid frame of the zone
+ * that is not forbidden is cleared, then set on every free frame. One step per zone.
+ */
+export function markFreePages(t: Today, z: Zone, kind: string): void {
+  const k = t.k;
+  step(k, kind, -1, -1, -1, z.index, k.alloc.freeIn(z.index));
+  if (!t.basicMaps) return;
+  const flags = k.state.flags;
+  for (let pfn = z.start; pfn < z.end; pfn++) {
+    const f = flags[pfn];
+    if (k.alloc.isFree(pfn)) {
+      if (!(f & NSF)) k.rec.setFlags(pfn, f | NSF);
+    } else if (f & NSF && !(f & NS) && k.pfnValid(pfn)) k.rec.setFlags(pfn, f & ~NSF);
+  }
+}
+
+/** shrink_all_memory(n): frees up to n page-cache (C) frames still in use, lowest pfn first. */
+function shrinkAllMemory(t: Today, n: number, kind: string): number[] {
+  const k = t.k;
+  const freed: number[] = [];
+  const role = k.state.role;
+  for (let pfn = 0; pfn < k.frames && freed.length < n; pfn++) {
+    if (role[pfn] !== Role.Reclaimable) continue;
+    freed.push(pfn);
+    step(k, kind, pfn, -1, -1, freed.length, n | 0);
+    k.release(pfn);
+    k.rec.addReg(Reg.shrunkPages, 1);
+  }
+  return freed;
+}
+
 function populated(k: Kernel, highmem: boolean): Zone[] {
   return k.zones.filter((z) => z.populated && z.highmem === highmem);
 }
 
-function countZones(t: Today, highmem: boolean, line: number): number {
+function countZones(t: Today, highmem: boolean, line: string): number {
   let n = 0;
   for (const z of populated(t.k, highmem)) {
-    markFreePages(t.k, z, line);
+    markFreePages(t, z, line);
     for (let pfn = z.start; pfn < z.end; pfn++) if (saveable612(t, pfn, highmem)) n++;
   }
   return n;
 }
 
 /** count_data_pages() */
-export const countDataPages = (t: Today, line: number) => countZones(t, false, line);
+export const countDataPages = (t: Today, line: string) => countZones(t, false, line);
 /** count_highmem_pages() */
-export const countHighmemPages = (t: Today, line: number) => countZones(t, true, line);
+export const countHighmemPages = (t: Today, line: string) => countZones(t, true, line);
 
 /** snapshot_additional_pages(zone): the per-zone estimate (it over-counts against per-extent trees). */
 export function snapshotAdditionalPages(spanned: number): number {
@@ -116,9 +147,9 @@ function unwind(t: Today, withSwsuspFree: boolean): void {
  * get no marks: they are ordinary in-use lowmem pages, and on the suspend side they are saved.
  * Returns false after freeing what it built (-ENOMEM, no message).
  */
-export function createBasicMemoryBitmaps(t: Today, line: number): boolean {
+export function createBasicMemoryBitmaps(t: Today, line: string): boolean {
   const k = t.k;
-  k.rec.step(line);
+  step(k, line);
   if (t.forbidden.create(false)) return false;
   if (t.freeMap.create(false)) {
     t.forbidden.free(true);
@@ -126,15 +157,15 @@ export function createBasicMemoryBitmaps(t: Today, line: number): boolean {
   }
   t.basicMaps = true;
   const pages = t.forbidden.pageCount() + t.freeMap.pageCount();
-  k.rec.step(L.cbmbDone, -1, -1, -1, pages);
+  step(k, L.cbmbDone, -1, -1, -1, pages);
   k.rec.setReg(Reg.basicBitmapPages, pages);
   return true;
 }
 
 /** free_basic_memory_bitmaps(): both pointers NULL first, then each bitmap's pages freed. */
-export function freeBasicMemoryBitmaps(t: Today, line: number): void {
+export function freeBasicMemoryBitmaps(t: Today, line: string): void {
   if (!t.basicMaps) return;
-  t.k.rec.step(line);
+  step(t.k, line);
   t.basicMaps = false;
   t.forbidden.free(true, L.fbmbPage);
   t.freeMap.free(true, L.fbmbPage);
@@ -145,9 +176,19 @@ export function freeBasicMemoryBitmaps(t: Today, line: number): void {
  * swsusp_free(): every frame set in both forbidden_pages_map and free_pages_map is unmarked and
  * freed; nr_copy_pages and the rest keep their values here, for the Counters panel.
  */
-export function swsuspFree612(t: Today, line: number): number {
+export function swsuspFree612(t: Today, line: string): number {
   if (!t.basicMaps) return 0;
-  const n = swsuspFree(t.k, line);
+  const k = t.k;
+  const flags = k.state.flags;
+  let n = 0;
+  for (let pfn = 0; pfn < k.frames; pfn++) {
+    if (!k.pfnValid(pfn) || (flags[pfn] & OWNED) !== OWNED) continue;
+    n++;
+    step(k, line, pfn, -1, -1, n);
+    k.rec.clearFlags(pfn, OWNED);
+    if (!k.alloc.isFree(pfn)) k.release(pfn);
+  }
+  k.rec.setReg(Reg.buffer, -1);
   t.k.rec.setReg(Reg.allocNormal, 0);
   t.k.rec.setReg(Reg.allocHighmem, 0);
   return n;
@@ -160,7 +201,7 @@ export function swsuspFree612(t: Today, line: number): number {
  */
 export function suspend612(t: Today, out: Suspend612): void {
   const k = t.k;
-  k.rec.step(L.hibStart);
+  step(k, L.hibStart);
   k.rec.printk(`${PREFIX}hibernation entry`);
   out.freeBeforeBasic = k.freeFrames();
   if (!createBasicMemoryBitmaps(t, L.cbmb)) {
@@ -170,16 +211,16 @@ export function suspend612(t: Today, out: Suspend612): void {
   out.basicPfns = [...t.forbidden.pages(), ...t.freeMap.pages()];
   out.basicBitmapPages = out.basicPfns.length;
   hibernatePreallocateMemory(t, out);
-  k.rec.step(L.hsFreeze);
-  k.rec.step(L.hsShmem);
-  k.rec.step(L.ciEnter);
+  step(k, L.hsFreeze);
+  step(k, L.hsShmem);
+  step(k, L.ciEnter);
   swsuspSave(t, out);
 }
 
 // ---------------------------------------------------------------- hibernate_preallocate_memory
 
 /** preallocate_image_pages(nr, mask): up to nr alloc_image_page() calls, each set in copy_bm. */
-function preallocateImagePages(t: Today, nr: number, highmem: boolean, line: number): number {
+function preallocateImagePages(t: Today, nr: number, highmem: boolean, line: string): number {
   const k = t.k;
   let got = 0;
   while (nr > 0) {
@@ -191,7 +232,7 @@ function preallocateImagePages(t: Today, nr: number, highmem: boolean, line: num
       nr > 0x7fffffff ? -1 : got + nr,
     );
     if (pfn < 0) {
-      k.rec.step(L.pipNone, -1, -1, -1, got, highmem ? 1 : 0);
+      step(k, L.pipNone, -1, -1, -1, got, highmem ? 1 : 0);
       break;
     }
     t.copy.setBit(pfn);
@@ -207,7 +248,7 @@ function preallocateImagePages(t: Today, nr: number, highmem: boolean, line: num
 function preallocateImageMemory(t: Today, nr: number, availNormal: number): number {
   const k = t.k;
   const allocNormal = t.allocNormal;
-  k.rec.step(L.pimStart, -1, -1, -1, nr, availNormal);
+  step(k, L.pimStart, -1, -1, -1, nr, availNormal);
   if (availNormal <= allocNormal) return 0;
   let alloc = u32(availNormal - allocNormal);
   if (nr < alloc) alloc = nr;
@@ -216,7 +257,7 @@ function preallocateImageMemory(t: Today, nr: number, availNormal: number): numb
 
 /** preallocate_image_highmem(nr): a highmem request, which may fall back to lowmem. */
 function preallocateImageHighmem(t: Today, nr: number): number {
-  t.k.rec.step(L.pihStart, -1, -1, -1, nr > 0x7fffffff ? -1 : nr);
+  step(t.k, L.pihStart, -1, -1, -1, nr > 0x7fffffff ? -1 : nr);
   return preallocateImagePages(t, nr, true, L.pihPage);
 }
 
@@ -260,7 +301,7 @@ function freeUnnecessaryPages(t: Today): number {
     toFreeNormal = toFreeNormal > save ? u32(toFreeNormal - save) : 0;
   }
   const free = u32(toFreeNormal + toFreeHighmem);
-  k.rec.step(L.funPlan, -1, -1, -1, toFreeNormal, toFreeHighmem);
+  step(k, L.funPlan, -1, -1, -1, toFreeNormal, toFreeHighmem);
   t.copy.positionReset();
   while (toFreeNormal > 0 || toFreeHighmem > 0) {
     const pfn = t.copy.nextPfn();
@@ -268,12 +309,12 @@ function freeUnnecessaryPages(t: Today): number {
     if (t.highmem(pfn)) {
       if (!toFreeHighmem) continue;
       toFreeHighmem--;
-      k.rec.step(L.funFree, pfn, -1, -1, 1, toFreeHighmem);
+      step(k, L.funFree, pfn, -1, -1, 1, toFreeHighmem);
       k.rec.addReg(Reg.allocHighmem, -1);
     } else {
       if (!toFreeNormal) continue;
       toFreeNormal--;
-      k.rec.step(L.funFree, pfn, -1, -1, 0, toFreeNormal);
+      step(k, L.funFree, pfn, -1, -1, 0, toFreeNormal);
       k.rec.addReg(Reg.allocNormal, -1);
     }
     t.copy.clearBit(pfn);
@@ -291,7 +332,7 @@ function freeUnnecessaryPages(t: Today): number {
 export function hibernatePreallocateMemory(t: Today, out: Suspend612): void {
   const k = t.k;
   const s = k.scenario;
-  k.rec.step(L.hpmStart);
+  step(k, L.hpmStart);
   k.rec.printk(`${PREFIX}Preallocating image memory`);
   const bitmaps: [typeof t.orig, string][] = [
     [t.orig, 'Cannot allocate original bitmap'],
@@ -300,7 +341,8 @@ export function hibernatePreallocateMemory(t: Today, out: Suspend612): void {
   ];
   for (const [bm, msg] of bitmaps) {
     if (bm.create(false)) {
-      k.rec.step(
+      step(
+        k,
         L.hpmBmFail,
         -1,
         -1,
@@ -316,14 +358,14 @@ export function hibernatePreallocateMemory(t: Today, out: Suspend612): void {
       });
     }
   }
-  k.rec.step(L.hpmZeroCounts);
+  step(k, L.hpmZeroCounts);
   k.rec.setReg(Reg.allocNormal, 0);
   k.rec.setReg(Reg.allocHighmem, 0);
   k.rec.setReg(Reg.nrZeroPages, 0);
 
   const saveHighmem = countHighmemPages(t, L.hpmCountMark);
   let saveable = countDataPages(t, L.hpmCountMark);
-  k.rec.step(L.hpmCounted, -1, -1, -1, saveable, saveHighmem);
+  step(k, L.hpmCounted, -1, -1, -1, saveable, saveHighmem);
   let count = saveable;
   saveable = u32(saveable + saveHighmem);
   let highmem = saveHighmem;
@@ -339,7 +381,7 @@ export function hibernatePreallocateMemory(t: Today, out: Suspend612): void {
   // count -= totalreserve_pages: 0 in the model (no watermarks)
   const meta = size;
   const maxSize = u32(Math.floor(u32(count - u32(size + s.pagesForIo)) / 2) - 2 * s.reservedSize);
-  k.rec.step(L.hpmCount, -1, -1, -1, count, availNormal);
+  step(k, L.hpmCount, -1, -1, -1, count, availNormal);
   k.rec.setReg(Reg.preSaveable, saveable);
   k.rec.setReg(Reg.preSaveHighmem, saveHighmem);
   k.rec.setReg(Reg.preCount, count | 0);
@@ -347,11 +389,11 @@ export function hibernatePreallocateMemory(t: Today, out: Suspend612): void {
   k.rec.setReg(Reg.preHighmem, highmem | 0);
   k.rec.setReg(Reg.preMeta, meta);
   k.rec.setReg(Reg.metaEstimate, meta);
-  k.rec.step(L.hpmMaxSize, -1, -1, -1, maxSize | 0, meta);
+  step(k, L.hpmMaxSize, -1, -1, -1, maxSize | 0, meta);
   k.rec.setReg(Reg.preMaxSize, maxSize | 0);
   size = s.imageSize === null ? maxSize : s.imageSize;
   if (size > maxSize) size = maxSize;
-  k.rec.step(L.hpmSize, -1, -1, -1, size | 0, saveable);
+  step(k, L.hpmSize, -1, -1, -1, size | 0, saveable);
   k.rec.setReg(Reg.preTarget, size | 0);
 
   const pre: Preallocation = {
@@ -375,42 +417,39 @@ export function hibernatePreallocateMemory(t: Today, out: Suspend612): void {
 
   let pages: number;
   if (size >= saveable) {
-    k.rec.step(L.hpmFits, -1, -1, -1, size | 0, saveable);
+    step(k, L.hpmFits, -1, -1, -1, size | 0, saveable);
     pages = preallocateImageHighmem(t, saveHighmem);
     pages = u32(pages + preallocateImageMemory(t, u32(saveable - pages), availNormal));
   } else {
     pages = minimumImageSize(k, saveable);
     pre.minimumImageSize = pages;
-    k.rec.step(L.hpmMinimum, -1, -1, -1, pages, saveable);
+    step(k, L.hpmMinimum, -1, -1, -1, pages, saveable);
     k.rec.setReg(Reg.preMinimum, pages);
     availNormal = availNormal > pages ? u32(availNormal - pages) : 0;
     if (size < pages) size = Math.min(pages, maxSize);
     pre.targetSize = size;
-    k.rec.step(L.hpmAvail, -1, -1, -1, availNormal | 0, size | 0);
+    step(k, L.hpmAvail, -1, -1, -1, availNormal | 0, size | 0);
     k.rec.setReg(Reg.preTarget, size | 0);
     const request = u32(saveable - size);
     pre.shrinkRequest = request;
     k.rec.setReg(Reg.preShrinkRequest, request | 0);
-    k.rec.step(L.hpmShrink, -1, -1, -1, request | 0);
-    const freed = k.shrinkAllMemory(request, L.hpmShrinkPage);
-    k.rec.step(L.hpmShrunk, -1, -1, -1, freed, request | 0);
-    // shrink_all_memory() frees C frames lowest pfn first, and it runs once: these are the first
-    for (let pfn = 0; pfn < k.frames && out.reclaimed.length < freed; pfn++)
-      if (s.suspend[pfn] === 67 /* C */) out.reclaimed.push(pfn);
+    step(k, L.hpmShrink, -1, -1, -1, request | 0);
+    out.reclaimed = shrinkAllMemory(t, request, L.hpmShrinkPage);
+    step(k, L.hpmShrunk, -1, -1, -1, out.reclaimed.length, request | 0);
 
     let pagesHighmem = preallocateImageHighmem(t, Math.floor(highmem / 2));
     let alloc = u32(count - maxSize);
     alloc = alloc > pagesHighmem ? u32(alloc - pagesHighmem) : 0;
-    k.rec.step(L.hpmAlloc, -1, -1, -1, alloc | 0, pagesHighmem);
+    step(k, L.hpmAlloc, -1, -1, -1, alloc | 0, pagesHighmem);
     pages = preallocateImageMemory(t, alloc, availNormal);
     if (pages < alloc) {
       alloc = u32(alloc - pages);
       pages = u32(pages + pagesHighmem);
-      k.rec.step(L.hpmLowShort, -1, -1, -1, alloc | 0);
+      step(k, L.hpmLowShort, -1, -1, -1, alloc | 0);
       pagesHighmem = preallocateImageHighmem(t, alloc);
       if (pagesHighmem < alloc) {
         const short = u32(alloc - pagesHighmem);
-        k.rec.step(L.hpmShortErr, -1, -1, -1, short | 0);
+        step(k, L.hpmShortErr, -1, -1, -1, short | 0);
         const message = `${PREFIX}Image allocation is ${short} pages short`;
         k.rec.printk(message);
         unwind(t, true);
@@ -418,12 +457,12 @@ export function hibernatePreallocateMemory(t: Today, out: Suspend612): void {
       }
       pages = u32(pages + pagesHighmem);
       alloc = u32(u32(count - pages) - size);
-      k.rec.step(L.hpmRest, -1, -1, -1, alloc | 0);
+      step(k, L.hpmRest, -1, -1, -1, alloc | 0);
       pages = u32(pages + preallocateImageHighmem(t, alloc));
     } else {
       alloc = u32(maxSize - size);
       const part = fraction(alloc, highmem, count);
-      k.rec.step(L.hpmFraction, -1, -1, -1, alloc | 0, part | 0);
+      step(k, L.hpmFraction, -1, -1, -1, alloc | 0, part | 0);
       const got = preallocateImagePages(t, part, true, L.pihPage);
       pagesHighmem = u32(pagesHighmem + got);
       alloc = u32(alloc - got);
@@ -431,7 +470,7 @@ export function hibernatePreallocateMemory(t: Today, out: Suspend612): void {
       pagesHighmem = u32(pagesHighmem + preallocateImageHighmem(t, u32(alloc - low)));
       pages = u32(pages + u32(pagesHighmem + low));
     }
-    k.rec.step(L.funStart);
+    step(k, L.funStart);
     const freed2 = freeUnnecessaryPages(t);
     pre.freedUnnecessary = freed2;
     k.rec.setReg(Reg.preFreed, freed2 | 0);
@@ -440,7 +479,7 @@ export function hibernatePreallocateMemory(t: Today, out: Suspend612): void {
   pre.allocNormal = t.allocNormal;
   pre.allocHighmem = t.allocHighmem;
   pre.allocated = pages;
-  k.rec.step(L.hpmDone, -1, -1, -1, pages | 0, t.allocNormal + t.allocHighmem);
+  step(k, L.hpmDone, -1, -1, -1, pages | 0, t.allocNormal + t.allocHighmem);
   k.rec.setReg(Reg.preAllocated, pages | 0);
   k.rec.printk(`${PREFIX}Allocated ${pages} pages for snapshot`);
 }
@@ -458,7 +497,7 @@ function enoughFreeMem(t: Today, nrPages: number, nrHighmem: number): boolean {
   const freeHighmem = u32(k.alloc.freeHighmem() + t.allocHighmem);
   const forHighmem = freeHighmem >= nrHighmem ? 0 : u32(nrHighmem - freeHighmem);
   const need = u32(u32(nrPages + forHighmem) + k.scenario.pagesForIo);
-  k.rec.step(L.efmCheck, -1, -1, -1, free | 0, need | 0);
+  step(k, L.efmCheck, -1, -1, -1, free | 0, need | 0);
   k.rec.setReg(Reg.needLowmem, need | 0);
   return free > need;
 }
@@ -468,7 +507,7 @@ function swsuspAlloc(t: Today, nrPages: number, nrHighmem: number, out: Suspend6
   const k = t.k;
   let high = 0;
   let low = 0;
-  k.rec.step(L.allocStart, -1, -1, -1, nrPages, nrHighmem);
+  step(k, L.allocStart, -1, -1, -1, nrPages, nrHighmem);
   if (nrHighmem > 0) {
     const buf = t.getImagePage(false, Role.Buffer, L.ghbGet);
     if (buf < 0) return false;
@@ -478,7 +517,7 @@ function swsuspAlloc(t: Today, nrPages: number, nrHighmem: number, out: Suspend6
       // alloc_highmem_pages(): no NULL check in the kernel; to_alloc never exceeds free highmem
       const toAlloc = Math.min(k.alloc.freeHighmem(), n);
       n = u32(n - toAlloc);
-      k.rec.step(L.ahpCount, -1, -1, -1, toAlloc, n);
+      step(k, L.ahpCount, -1, -1, -1, toAlloc, n);
       for (let i = 0; i < toAlloc; i++) {
         const pfn = t.allocImagePage(true, Role.Copy, L.ahpPage, i + 1, toAlloc);
         if (pfn < 0) throw new Error('internal: alloc_highmem_pages found no highmem frame');
@@ -534,23 +573,23 @@ function copyDataPages(t: Today, out: Suspend612): number {
   const k = t.k;
   for (const z of k.zones) {
     if (!z.populated) continue;
-    markFreePages(k, z, L.cdpMark);
+    markFreePages(t, z, L.cdpMark);
     for (let pfn = z.start; pfn < z.end; pfn++) {
       if (!saveable612(t, pfn, z.highmem)) continue;
-      k.rec.step(L.cdpSet, pfn, -1, -1, z.index);
+      step(k, L.cdpSet, pfn, -1, -1, z.index);
       t.orig.setBit(pfn);
       k.rec.orFlags(pfn, IMAGE_PFN);
     }
   }
   const words = basicBitmapContents(t);
-  k.rec.step(L.cdpReset);
+  step(k, L.cdpReset);
   t.orig.positionReset();
   t.copy.positionReset();
   let copyPfn = t.copy.nextPfn();
   let copied = 0;
   const content = k.state.content;
   for (;;) {
-    k.rec.step(L.cdpLoop);
+    step(k, L.cdpLoop);
     const src = t.orig.nextPfn();
     if (src < 0) break;
     if (copyPfn < 0) throw new Error('internal: copy_bm ran out of copy frames');
@@ -564,16 +603,16 @@ function copyDataPages(t: Today, out: Suspend612): number {
     let c: number;
     if (srcHigh) {
       c = dstHigh ? CopyCase.HighToHigh : CopyCase.HighToLow;
-      k.rec.amend(zero ? L.cdpZero : L.cdpgHigh, src, copyPfn, -1, c);
+      reword(k, zero ? L.cdpZero : L.cdpgHigh, src, copyPfn, -1, c);
       k.rec.setContent(copyPfn, content[src]);
     } else if (dstHigh) {
       c = CopyCase.LowToHigh;
-      k.rec.amend(zero ? L.cdpZero : L.cdpgLowHigh, src, copyPfn, buffer, c);
+      reword(k, zero ? L.cdpZero : L.cdpgLowHigh, src, copyPfn, buffer, c);
       k.rec.setContent(buffer, content[src]);
       k.rec.setContent(copyPfn, content[buffer]);
     } else {
       c = CopyCase.LowToLow;
-      k.rec.amend(zero ? L.cdpZero : L.cdpgLow, src, copyPfn, -1, c);
+      reword(k, zero ? L.cdpZero : L.cdpgLow, src, copyPfn, -1, c);
       k.rec.setContent(copyPfn, content[src]);
     }
     if (zero) {
@@ -597,12 +636,12 @@ function copyDataPages(t: Today, out: Suspend612): number {
 /** swsusp_save(): count, enough_free_mem(), the top-up of swsusp_alloc(), copy_data_pages(). */
 function swsuspSave(t: Today, out: Suspend612): void {
   const k = t.k;
-  k.rec.step(L.saveStart);
+  step(k, L.saveStart);
   k.rec.printk(`${PREFIX}Creating image:`);
-  k.rec.step(L.saveDrain);
+  step(k, L.saveDrain);
   const nrPages = countDataPages(t, L.saveMark);
   const nrHighmem = countHighmemPages(t, L.saveMark);
-  k.rec.step(L.saveCount, -1, -1, -1, nrPages, nrHighmem);
+  step(k, L.saveCount, -1, -1, -1, nrPages, nrHighmem);
   k.counted = { freeLowmem: k.alloc.freeLowmem(), freeHighmem: k.alloc.freeHighmem() };
   k.rec.setReg(Reg.saveableLowmem, nrPages);
   k.rec.setReg(Reg.saveableHighmem, nrHighmem);
@@ -619,7 +658,7 @@ function swsuspSave(t: Today, out: Suspend612): void {
     });
   }
   if (!swsuspAlloc(t, nrPages, nrHighmem, out)) {
-    k.rec.step(L.allocFail);
+    step(k, L.allocFail);
     k.rec.printk(`${PREFIX}Memory allocation failed`);
     k.rec.printk(`${PREFIX}Error -12 creating image`);
     unwind(t, true);
@@ -629,18 +668,18 @@ function swsuspSave(t: Today, out: Suspend612): void {
       message: `${PREFIX}Memory allocation failed`,
     });
   }
-  k.rec.step(L.saveDrain2);
+  step(k, L.saveDrain2);
   const copied = copyDataPages(t, out);
   k.copiesDone = true;
   const n = u32(nrPages + nrHighmem);
   const zero = u32(n - copied);
   const meta = divRoundUp(n * 4, 4096);
-  k.rec.step(L.saveSizes, -1, -1, -1, copied, zero);
+  step(k, L.saveSizes, -1, -1, -1, copied, zero);
   k.rec.setReg(Reg.nrCopyPages, copied);
   k.rec.setReg(Reg.nrZeroPages, zero);
   k.rec.setReg(Reg.nrMetaPages, meta);
   k.copied = true;
-  k.rec.step(L.saveDone, -1, -1, -1, copied, zero);
+  step(k, L.saveDone, -1, -1, -1, copied, zero);
   k.rec.printk(`${PREFIX}Image created (${copied} pages copied, ${zero} zero pages)`);
 }
 

@@ -2,7 +2,7 @@ import { BM_COPY, BM_ORIG, BM_SAFE_HIGH, BM_TMP, BM_ZERO, NS, NSF } from '../../
 import { Reg } from '../../registers';
 import { Role } from '../../roles';
 import type { Kernel } from '../kernel';
-import { L } from './lines';
+import { L, step } from './lines';
 import { RtreeBitmap } from './rtree';
 
 /**
@@ -93,13 +93,13 @@ export class Today {
    * and counted in allocated_unsafe_pages; each such skip is its own step. The returned page's
    * step is started here with `line`. Returns -1 when lowmem is exhausted.
    */
-  getImagePage(safeNeeded: boolean, role: number, line: number, n0 = 0, n1 = 0, p1 = -1): number {
+  getImagePage(safeNeeded: boolean, role: number, line: string, n0 = 0, n1 = 0, p1 = -1): number {
     const k = this.k;
     let pfn = this.take(false);
     if (safeNeeded) {
       while (pfn >= 0 && this.isFree(pfn)) {
         const aup = k.rec.reg(Reg.allocatedUnsafePages) + 1;
-        k.rec.step(L.gipUnsafe, pfn, -1, -1, aup);
+        step(k, L.gipUnsafe, pfn, -1, -1, aup);
         k.claim(pfn, Role.UnsafeOwned, true);
         this.setForbidden(pfn);
         k.rec.setReg(Reg.allocatedUnsafePages, aup);
@@ -107,7 +107,7 @@ export class Today {
       }
     }
     if (pfn < 0) return -1;
-    k.rec.step(line, pfn, p1, -1, n0, n1);
+    step(k, line, pfn, p1, -1, n0, n1);
     k.claim(pfn, role, true);
     this.setForbidden(pfn);
     this.setFree(pfn);
@@ -118,11 +118,11 @@ export class Today {
    * __get_safe_page(gfp): the head of safe_pages_list, memset to 0, or else
    * get_image_page(gfp, PG_SAFE). The step is started with `line` either way.
    */
-  getSafePage(role: number, line: number, n0 = 0, n1 = 0, p1 = -1): number {
+  getSafePage(role: number, line: string, n0 = 0, n1 = 0, p1 = -1): number {
     const k = this.k;
     if (this.safeDepth() > 0) {
       const pfn = this.peekSafe();
-      k.rec.step(line, pfn, p1, -1, n0, n1);
+      step(k, line, pfn, p1, -1, n0, n1);
       this.popSafe();
       k.rec.setRole(pfn, role);
       k.rec.setContent(pfn, 0);
@@ -132,10 +132,10 @@ export class Today {
   }
 
   /** alloc_image_page(gfp): any frame the request allows, marked forbidden + free; not zeroed. */
-  allocImagePage(highmem: boolean, role: number, line: number, n0 = 0, n1 = 0): number {
+  allocImagePage(highmem: boolean, role: number, line: string, n0 = 0, n1 = 0): number {
     const pfn = this.take(highmem);
     if (pfn < 0) return -1;
-    this.k.rec.step(line, pfn, -1, -1, n0, n1);
+    step(this.k, line, pfn, -1, -1, n0, n1);
     this.k.claim(pfn, role, false);
     this.setForbidden(pfn);
     this.setFree(pfn);

@@ -1,10 +1,14 @@
 /**
- * The steps of the linux-6.12 model: for each kernel function it runs, its pseudocode (written for
- * this project, names as in today's kernel/power/snapshot.c, hibernate.c, swap.c and
- * arch/x86/power) and, per line, the narration of a step at that line. Keys are prefixed `6.` so
- * they never meet the 2006 models' keys.
+ * linux-6.12 (today's kernel/power/snapshot.c, hibernate.c, swap.c and arch/x86/power; see the
+ * 6.12 spec): for each kernel function the model runs, its pseudocode (written for this project,
+ * names as the kernel's) and, per line, one kind of step: its sentence, and where it has them its
+ * named arguments, arrows and counters. Kinds and lines are named `6.<key>`, apart from the 2006
+ * models' names. The kernel code records these kinds by column (kernel/linux612/lines.ts).
  */
+import type { ArgSpec, CounterName, KindDecl, ModelDecl, StepArrow, Words } from '../kind';
+import { copyArrows } from './linux-2.6.20';
 
+/** A step's columns, and the words of the run, as a sentence of this file reads them. */
 export interface StepArgs {
   p0: number;
   p1: number;
@@ -16,7 +20,16 @@ export interface StepArgs {
 }
 
 type Say = (v: StepArgs) => string;
-type Line = [key: string, code: string, say: Say];
+
+/** What a kind declares besides its sentence (default: every column, by its column name). */
+interface Extra {
+  args?: ArgSpec;
+  arrows?: (v: StepArgs) => readonly StepArrow[];
+  moves?: readonly CounterName[];
+  marks?: 'enough_free_mem' | 'verify';
+  untouched?: readonly string[];
+}
+type Line = [key: string, code: string, say: Say, extra?: Extra];
 
 interface Fn612 {
   name: string;
@@ -121,12 +134,14 @@ export const STEPS_612: Fn612[] = [
       '  add_rtree_block(): a new root or inner node = alloc_rtree_node(&zone->nodes);',
       (v) =>
         `add_rtree_block(): pfn ${v.p0} becomes an inner node of ${v.bitmap(v.n0)} (1024 child pointers), so leaf ${v.n1} can hang below it.`,
+      { untouched: ['p1'] },
     ],
     [
       'bmcLeaf',
       '  leaf = alloc_rtree_node(&zone->leaves); hang it at index block_nr; zone->blocks++;',
       (v) =>
         `alloc_rtree_node(): pfn ${v.p0} becomes leaf ${v.n1} of ${v.bitmap(v.n0)}: 32768 bits, for pfns from ${v.p1}.`,
+      { untouched: ['p1'] },
     ],
     [
       'bmcFail',
@@ -149,6 +164,7 @@ export const STEPS_612: Fn612[] = [
       'if (safe_needed) while (swsusp_page_is_free(page)) { set forbidden; allocated_unsafe_pages++; }',
       (v) =>
         `get_image_page(PG_SAFE): pfn ${v.p0} is an image pfn (unsafe). It is kept, marked forbidden, and becomes a direct-load target (allocated_unsafe_pages = ${v.n0}).`,
+      { moves: ['allocatedUnsafePages'] },
     ],
   ]),
   fn('hibernate_preallocate_memory', SNAP, [
@@ -174,6 +190,7 @@ export const STEPS_612: Fn612[] = [
       'save_highmem = count_highmem_pages(); saveable = count_data_pages();   /* mark_free_pages() */',
       (v) =>
         `mark_free_pages(${v.zone(v.n0)}): the free bits now mark the zone's ${pl(v.n1, 'free frame')} (and the snapshot's own frames).`,
+      { args: { zone: 'n0', free: 'n1' } },
     ],
     [
       'hpmCounted',
@@ -186,6 +203,7 @@ export const STEPS_612: Fn612[] = [
       'for each populated zone: size += snapshot_additional_pages(zone); count or highmem += free;',
       (v) =>
         `count = ${u(v.n0)} frames that are saveable or free; avail_normal = ${u(v.n1)} of them in lowmem. totalreserve_pages is 0 in the model.`,
+      { moves: ['metaEstimate'] },
     ],
     [
       'hpmMaxSize',
@@ -228,6 +246,7 @@ export const STEPS_612: Fn612[] = [
       'hpmShrinkPage',
       '  (mm/vmscan.c) reclaim one page-cache page',
       (v) => `shrink_all_memory frees page-cache pfn ${v.p0} (${v.n0} of ${u(v.n1)} asked for).`,
+      { moves: ['freeLowmem', 'freeHighmem', 'shrunkPages'] },
     ],
     [
       'hpmShrunk',
@@ -313,6 +332,7 @@ export const STEPS_612: Fn612[] = [
       'funCount',
       'save = count_data_pages() …; save += count_highmem_pages();   /* mark_free_pages() */',
       (v) => `mark_free_pages(${v.zone(v.n0)}) before counting what is still saveable.`,
+      { args: { zone: 'n0', free: 'n1' } },
     ],
     [
       'funPlan',
@@ -363,11 +383,13 @@ export const STEPS_612: Fn612[] = [
       'saveMark',
       'nr_pages = count_data_pages(); nr_highmem = count_highmem_pages();   /* mark_free_pages() */',
       (v) => `mark_free_pages(${v.zone(v.n0)}): ${pl(v.n1, 'free frame')} carry the free bit.`,
+      { args: { zone: 'n0', free: 'n1' }, moves: ['saveableLowmem', 'saveableHighmem'] },
     ],
     [
       'saveCount',
       'pr_info("Need to copy %u pages", nr_pages + nr_highmem);',
       (v) => `Need to copy ${v.n0 + v.n1} pages: ${v.n0} lowmem, ${v.n1} highmem.`,
+      { moves: ['saveableLowmem', 'saveableHighmem', 'freeLowmem', 'freeHighmem'] },
     ],
     [
       'efmCheck',
@@ -376,6 +398,7 @@ export const STEPS_612: Fn612[] = [
         v.n0 >>> 0 > v.n1 >>> 0
           ? `enough_free_mem(): ${u(v.n0)} lowmem frames (free + preallocated) > ${u(v.n1)} needed. Go on.`
           : `enough_free_mem(): ${u(v.n0)} lowmem frames (free + preallocated) is not more than ${u(v.n1)} needed: "Not enough free memory".`,
+      { args: { free: 'n0', need: 'n1' }, marks: 'enough_free_mem' },
     ],
     [
       'allocFail',
@@ -392,6 +415,7 @@ export const STEPS_612: Fn612[] = [
       'nr_copy_pages = copy_data_pages(); nr_zero_pages = nr_pages − nr_copy_pages; nr_meta_pages = …;',
       (v) =>
         `nr_copy_pages = ${v.n0} data pages, nr_zero_pages = ${v.n1} (listed, but no data page).`,
+      { moves: ['nrCopyPages', 'nrMetaPages'] },
     ],
     [
       'saveDone',
@@ -411,6 +435,7 @@ export const STEPS_612: Fn612[] = [
       'if (nr_highmem > 0) get_highmem_buffer(PG_ANY);   /* buffer = get_image_page(GFP_ATOMIC) */',
       (v) =>
         `get_highmem_buffer(): pfn ${v.p0} becomes buffer, the lowmem bounce page for highmem.`,
+      { moves: ['buffer'] },
     ],
     [
       'ahpCount',
@@ -434,6 +459,7 @@ export const STEPS_612: Fn612[] = [
       'cdpMark',
       'for each populated zone: mark_free_pages(zone);',
       (v) => `mark_free_pages(${v.zone(v.n0)}): ${pl(v.n1, 'free frame')}.`,
+      { args: { zone: 'n0', free: 'n1' } },
     ],
     [
       'cdpSet',
@@ -455,6 +481,7 @@ export const STEPS_612: Fn612[] = [
       '  if (copy_data_page(copy_pfn, pfn)) { memory_bm_set_bit(zero_bm, pfn); continue; }',
       (v) =>
         `pfn ${v.p0} was all zeros (${copyCase[v.n0]} into ${v.p1}): do_copy_page() says so, zero_bm gets the bit, and copy frame ${v.p1} is reused by the next page.`,
+      { arrows: (v) => copyArrows(v.p0, v.p1, v.p2), moves: ['copies'] },
     ],
   ]),
   fn('copy_data_page', SNAP, [
@@ -462,16 +489,19 @@ export const STEPS_612: Fn612[] = [
       'cdpgHigh',
       'if (PageHighMem(s_page)) zeros_only = do_copy_page(kmap_atomic(d_page), kmap_atomic(s_page));',
       (v) => `copy_data_page: highmem pfn ${v.p0} → pfn ${v.p1} (${copyCase[v.n0]}).`,
+      { arrows: (v) => copyArrows(v.p0, v.p1), moves: ['copies'] },
     ],
     [
       'cdpgLowHigh',
       'else if (PageHighMem(d_page)) { zeros_only = safe_copy_page(buffer, s_page); copy_page(kmap(d), buffer); }',
       (v) => `copy_data_page: lowmem pfn ${v.p0} → highmem pfn ${v.p1} through buffer ${v.p2}.`,
+      { arrows: (v) => copyArrows(v.p0, v.p1, v.p2), moves: ['copies'] },
     ],
     [
       'cdpgLow',
       'else zeros_only = safe_copy_page(page_address(d_page), s_page);',
       (v) => `copy_data_page: lowmem pfn ${v.p0} → lowmem pfn ${v.p1}.`,
+      { arrows: (v) => copyArrows(v.p0, v.p1), moves: ['copies'] },
     ],
   ]),
   fn('swsusp_free', SNAP, [
@@ -539,6 +569,7 @@ export const STEPS_612: Fn612[] = [
       '  highmem: copy_page(buffer, kmap_atomic(page)); handle->buffer = buffer;',
       (v) =>
         `Data page ${v.n0} (pfn ${v.n1}) is in highmem frame ${v.p0}: bounced through buffer ${v.p1}.`,
+      { arrows: (v) => [{ from: v.p0, to: v.p1, kind: 'bounce' }] },
     ],
   ]),
   fn('power_down', HIB, [
@@ -578,6 +609,10 @@ export const STEPS_612: Fn612[] = [
       'srpRead',
       '  swap_read_page(handle, data_of(snapshot));',
       (v) => `swap_read_page(): image page ${v.n0} lands in pfn ${v.p0}.`,
+      {
+        args: { p0: 'p0', n0: 'n0', n1: 'pfn:n1' },
+        arrows: (v) => [{ from: v.n1, to: v.p0, kind: 'load' }],
+      },
     ],
     [
       'liDone',
@@ -616,6 +651,7 @@ export const STEPS_612: Fn612[] = [
       'swnMemset',
       'if (memory_bm_test_bit(&zero_bm, memory_bm_get_current(&orig_bm))) { memset(buffer, 0); goto next; }',
       (v) => `pfn ${v.n0} is a zero page: no data page on swap; frame ${v.p0} is memset to zeros.`,
+      { args: { p0: 'p0', n0: 'pfn:n0' } },
     ],
   ]),
   fn('unpack_orig_pfns', SNAP, [
@@ -694,6 +730,7 @@ export const STEPS_612: Fn612[] = [
       'DIV_ROUND_UP(nr_pages, PBES_PER_LINKED_PAGE) × get_image_page(PG_SAFE), pushed on safe_pages_list;',
       (v) =>
         `Safe pfn ${v.p0} goes on safe_pages_list as PBE reserve (${v.n0} of ${v.n1}); it stays there for chain_alloc().`,
+      { moves: ['safePagesList'] },
     ],
     [
       'piPreallocCount',
@@ -707,6 +744,7 @@ export const STEPS_612: Fn612[] = [
         v.n0
           ? `Preallocation ${v.n1}: pfn ${v.p0} is safe and goes on safe_pages_list.`
           : `Preallocation ${v.n1}: pfn ${v.p0} is an image pfn; owned now, its own page will load straight into it.`,
+      { moves: ['safePagesList'] },
     ],
     [
       'piFail',
@@ -761,12 +799,14 @@ export const STEPS_612: Fn612[] = [
       'gbDirect',
       'if (forbidden && free) return page_address(page);   /* load in place */',
       (v) => `pfn ${v.p0} is owned and unsafe: its page is read straight into its own frame.`,
+      { moves: ['directLowmem'] },
     ],
     [
       'gbPbe',
       'pbe = chain_alloc(ca); pbe->address = __get_safe_page(); push on restore_pblist;',
       (v) =>
         `pfn ${v.p0} is busy: a PBE, and its page goes to safe pfn ${v.p1} from the top of safe_pages_list.`,
+      { moves: ['lowmemPbes', 'safePagesList'] },
     ],
     [
       'gbFail',
@@ -779,6 +819,7 @@ export const STEPS_612: Fn612[] = [
       'caPage',
       'if (no room) lp = __get_safe_page(gfp);   /* before the data home of the same PBE */',
       (v) => `chain_alloc(): safe pfn ${v.p0} becomes PBE chain page ${v.n0}.`,
+      { moves: ['pbeChainPages'] },
     ],
   ]),
   fn('get_highmem_page_buffer', SNAP, [
@@ -787,6 +828,7 @@ export const STEPS_612: Fn612[] = [
       'if (forbidden && free) { last_highmem_page = page; return buffer; }',
       (v) =>
         `Highmem pfn ${v.p0} is owned: its page is read into buffer ${v.p1} and copied across next.`,
+      { moves: ['directHighmem'] },
     ],
     [
       'hHigh',
@@ -806,6 +848,7 @@ export const STEPS_612: Fn612[] = [
       'clhpCopy',
       'if (last_highmem_page) copy_page(kmap_atomic(last_highmem_page), buffer);',
       (v) => `copy_last_highmem_page(): buffer ${v.p0} is copied into highmem pfn ${v.p1}.`,
+      { arrows: (v) => copyArrows(v.p0, v.p1) },
     ],
   ]),
   fn('snapshot_write_finalize', SNAP, [
@@ -818,11 +861,13 @@ export const STEPS_612: Fn612[] = [
       'swfCopy',
       'copy_last_highmem_page();',
       (v) => `The last highmem page: buffer ${v.p0} → pfn ${v.p1}.`,
+      { arrows: (v) => copyArrows(v.p0, v.p1) },
     ],
     [
       'swfRecycle',
       'memory_bm_recycle(&orig_bm);   /* its pages go on safe_pages_list */',
       (v) => `memory_bm_recycle(): orig_bm's pfn ${v.p0} is pushed on safe_pages_list for later.`,
+      { moves: ['safePagesList'] },
     ],
     [
       'swfHigh',
@@ -871,6 +916,12 @@ export const STEPS_612: Fn612[] = [
       '  for each pbe from the head: swap_two_pages_data(pbe->copy_page, pbe->orig_page, buf);',
       (v) =>
         `Pfn ${v.p0} and pfn ${v.p1} trade contents through ${v.p2}; pfn ${v.p1} holds its image page again.`,
+      {
+        arrows: (v) => [
+          { from: v.p0, to: v.p1, kind: 'swap' },
+          { from: v.p0, to: v.p2, kind: 'bounce' },
+        ],
+      },
     ],
     [
       'rhFree',
@@ -889,6 +940,7 @@ export const STEPS_612: Fn612[] = [
       'sarPage',
       '  resume_pg_dir; [PAE: 2 pmd tables;] relocate_restore_code();   /* get_safe_page(GFP_ATOMIC) */',
       (v) => `get_safe_page() gives pfn ${v.p0}: ${archWhat[v.n0] ?? ''}.`,
+      { moves: ['safePagesList'] },
     ],
     [
       'sarCr3',
@@ -900,6 +952,7 @@ export const STEPS_612: Fn612[] = [
       'sarCopy',
       '  for each pbe: rep movsl PAGE_SIZE / 4 longs from pbe->address to pbe->orig_address;',
       (v) => `The copy loop puts pfn ${v.p1}'s page back from safe pfn ${v.p0}.`,
+      { arrows: (v) => [{ from: v.p0, to: v.p1, kind: 'restore' }], moves: ['lowmemPbes'] },
     ],
     [
       'sarJump',
@@ -922,18 +975,65 @@ export const STEPS_612: Fn612[] = [
         v.n1 === 0
           ? `Restored: all ${v.n0} saved pages match their snapshot, and memory is back to before the snapshot (plus what was reclaimed).`
           : `${v.n1} of ${v.n0} saved pages do not match their snapshot.`,
+      { args: { checked: 'n0', differ: 'n1' }, marks: 'verify' },
     ],
   ]),
 ];
 
-/** The source listing entries of the 6.12 model, keyed `6.<name>`. */
-export const LINUX612_SOURCE = STEPS_612.map((f) => ({
-  name: f.name,
-  file: f.file,
-  lines: f.lines.map(([key, code]) => ({ key: `6.${key}`, code })),
-}));
+const POSITIONAL: ArgSpec = { p0: 'p0', p1: 'p1', p2: 'p2', n0: 'n0', n1: 'n1' };
+const COLUMN: Record<string, 'p0' | 'p1' | 'p2' | 'n0' | 'n1'> = {
+  p0: 'p0',
+  p1: 'p1',
+  p2: 'p2',
+  n0: 'n0',
+  n1: 'n1',
+  'pfn:n0': 'n0',
+  'pfn:n1': 'n1',
+};
 
-/** The narration templates of the 6.12 model, keyed like the source lines. */
-export const LINUX612_NARRATION: Record<string, Say> = Object.fromEntries(
-  STEPS_612.flatMap((f) => f.lines.map(([key, , say]) => [`6.${key}`, say])),
-);
+/** A kind's named arguments back in their columns, as this file's sentences read them. */
+function columns(spec: ArgSpec, a: Readonly<Record<string, number>>, w?: Words): StepArgs {
+  const v: StepArgs = {
+    p0: -1,
+    p1: -1,
+    p2: -1,
+    n0: 0,
+    n1: 0,
+    zone: (i) => w?.zone(i) ?? `zone ${i}`,
+    bitmap: (id) => w?.bitmap(id) ?? 'bitmap',
+  };
+  for (const [name, col] of Object.entries(spec)) v[COLUMN[col]] = a[name];
+  return v;
+}
+
+function declare([, , say, extra]: Line, key: string): KindDecl {
+  const spec = extra?.args ?? POSITIONAL;
+  const arrows = extra?.arrows;
+  return {
+    line: key,
+    args: spec,
+    say: (a, w) => say(columns(spec, a, w)),
+    arrows: arrows
+      ? (a) => arrows(columns(spec, a)).filter((x) => x.from >= 0 && x.to >= 0)
+      : undefined,
+    untouched: extra?.untouched,
+    moves: extra?.moves,
+    marks: extra?.marks,
+  };
+}
+
+/**
+ * The linux-6.12 model for the step catalogue. Its kinds are built from the table above, so it is
+ * registered without a compile-time kind table (catalogue.ts).
+ */
+export const MODEL_612: ModelDecl<'linux-6.12'> = {
+  model: 'linux-6.12',
+  functions: STEPS_612.map((f) => ({
+    name: f.name,
+    file: f.file,
+    lines: f.lines.map(([key, code]) => [`6.${key}`, code] as const),
+  })),
+  kinds: Object.fromEntries(
+    STEPS_612.flatMap((f) => f.lines.map((l) => [`6.${l[0]}`, declare(l, `6.${l[0]}`)])),
+  ),
+};
