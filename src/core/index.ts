@@ -93,6 +93,8 @@ export {
   stepTouched,
 } from './source/narration';
 export type { NarrationContext } from './source/narration';
+export { stepPrintk, stepRecord, stepTrace } from './source/steps';
+export type { StepRecord } from './source/steps';
 export { PRESETS, presetNames, getPreset } from './presets';
 export type { Preset } from './presets';
 export { ceilingAt, ceilingSweep, i386Machine, legacyFits, modernFits } from './analysis/ceiling';

@@ -1,8 +1,7 @@
 /** The words of a step: narration, the printk it printed, the kernel log so far, the outcome. */
-import { formatNumber, kindInfo, narrate, plural, Reg, Side } from '../../core';
+import { formatNumber, kindInfo, narrate, plural, Reg, Side, stepPrintk } from '../../core';
 import type { Failure, Run, Trace } from '../../core';
 import type { PanelData } from '../../protocol/messages';
-import { regChange } from '../changes';
 
 export const LOG_TAIL = 200;
 
@@ -18,10 +17,7 @@ export function narration(run: Run, step: number, role?: Uint8Array): string {
 
 /** The kernel log lines step `step` printed, joined, or null. */
 export function printkOf(trace: Trace, step: number): string | null {
-  if (step < 0) return null;
-  const c = regChange(trace, step, Reg.logLines);
-  if (!c || c.after <= c.before) return null;
-  return trace.tables.log.slice(c.before, c.after).join('\n');
+  return step < 0 ? null : stepPrintk(trace, step);
 }
 
 export function logTail(trace: Trace, regs: Int32Array): { log: string[]; logTotal: number } {

@@ -3,6 +3,7 @@ import { kindInfo } from '../../core';
 import type { SourceFunction } from '../../core';
 import { useEngine } from '../shell/EngineContext';
 import { Panel } from './Panel';
+import { scrollIntoViewWithin } from '../shell/scrollWithin';
 
 /** The running model's own listing of the function, found through the step's kind. */
 function currentFunction(kindId: number): SourceFunction | null {
@@ -17,8 +18,7 @@ export function SourcePanel() {
   const list = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
-    const el = list.current?.querySelector<HTMLElement>('[aria-current="step"]');
-    if (el && typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'nearest' });
+    scrollIntoViewWithin(list.current?.querySelector<HTMLElement>('[aria-current="step"]') ?? null);
   }, [fn, lineIndex]);
 
   return (
