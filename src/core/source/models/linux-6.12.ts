@@ -1006,13 +1006,17 @@ function columns(spec: ArgSpec, a: Readonly<Record<string, number>>, w?: Words):
   return v;
 }
 
+/** Counts in sentences with thousands separators, as everywhere on the page. */
+const separated = (text: string): string =>
+  text.replace(/\d{4,}/g, (d) => Number(d).toLocaleString('en-US'));
+
 function declare([, , say, extra]: Line, key: string): KindDecl {
   const spec = extra?.args ?? POSITIONAL;
   const arrows = extra?.arrows;
   return {
     line: key,
     args: spec,
-    say: (a, w) => say(columns(spec, a, w)),
+    say: (a, w) => separated(say(columns(spec, a, w))),
     arrows: arrows
       ? (a) => arrows(columns(spec, a)).filter((x) => x.from >= 0 && x.to >= 0)
       : undefined,
