@@ -154,6 +154,7 @@ export function swsuspRead612(t: Today, image: ImageList, out: Resume612): void 
   }
   prepareImage(t, out);
   step(k, L.swnChain);
+  k.loading = true;
   t.orig.positionReset();
   t.zero.positionReset();
   k.rec.setReg(Reg.chainUsed, LINKED_PAGE_DATA_SIZE);
@@ -224,6 +225,7 @@ function prepareImage(t: Today, out: Resume612): void {
     k.rec.orFlags(pfn, IMAGE_PFN);
   }
   k.rec.setReg(Reg.allocatedUnsafePages, 0);
+  k.unsafeMarked = true;
 
   if (t.orig.create(true)) fail();
   duplicate(t, t.orig, t.copy, L.piDupOrig);
