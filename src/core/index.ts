@@ -44,6 +44,9 @@ export type { Report, SuspendReport, ResumeReport } from './report';
 export {
   parseScenario,
   parseScenarioText,
+  scenarioForModel,
+  totalram,
+  defaultImageSize,
   SUSPEND_LETTERS,
   RESUME_LETTERS,
 } from './scenario/parse';
