@@ -1,5 +1,5 @@
 /**
- * A small engine store for component tests: the real state shape (src/ui/shell/engineState.ts) over a
+ * A small engine store for component tests: the real state shape (src/store/engineStore.ts) over a
  * 16-frame machine (Normal 0–9, HighMem 10–15), with actions that record their calls and move
  * `step` the way the engine would.
  */
@@ -15,7 +15,7 @@ import type {
   PanelData,
   RunInfo,
 } from '../../src/protocol/messages';
-import type { EngineStore, EngineStoreState } from '../../src/ui/shell/engineState';
+import type { EngineStore, EngineStoreState } from '../../src/store/engineStore';
 
 export const FRAMES = 16;
 export const TOTAL = 40;
