@@ -1,13 +1,18 @@
 import { useId } from 'react';
 import { PRESET_SUMMARIES } from './presets';
 
+/** The picker's value while a scenario of one's own (from a link or a file) is shown. */
+export const CUSTOM_SCENARIO = '(custom)';
+
 interface ScenarioPickerProps {
   value: string;
   onChange: (preset: string) => void;
+  /** The name of the machine of one's own shown (value CUSTOM_SCENARIO). */
+  customName?: string;
 }
 
 /** The preset picker, with the machine in one line and its description on demand. */
-export function ScenarioPicker({ value, onChange }: ScenarioPickerProps) {
+export function ScenarioPicker({ value, onChange, customName }: ScenarioPickerProps) {
   const id = useId();
   const current = PRESET_SUMMARIES.find((p) => p.name === value);
   return (
@@ -25,6 +30,9 @@ export function ScenarioPicker({ value, onChange }: ScenarioPickerProps) {
           onChange(e.target.value);
         }}
       >
+        {value === CUSTOM_SCENARIO && (
+          <option value={CUSTOM_SCENARIO}>{customName ?? 'Your machine'} (your own)</option>
+        )}
         {PRESET_SUMMARIES.map((p) => (
           <option key={p.name} value={p.name}>
             {p.title} ({p.name})
