@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { presetNames } from '../core';
+import type { ScenarioSource } from '../protocol/messages';
+import { isMachineKey, machineKey, shelf } from '../ui/editor/machines';
 import type { ModelId } from '../core';
 import { EngineProvider } from '../ui/shell/EngineContext';
 import type { EngineStore } from '../ui/shell/engineState';
@@ -47,10 +49,21 @@ function throttledHash(ms: number): { set: (hash: string) => void; cancel: () =>
   };
 }
 
+/** Names a link or the picker may give: the presets and the machines saved in this browser. */
+function scenarioNames(): string[] {
+  return [...presetNames(), ...shelf.list().map((m) => machineKey(m.id))];
+}
+
+/** A preset by name, a saved machine by its document. */
+function sourceOf(name: string): ScenarioSource {
+  const saved = isMachineKey(name) ? shelf.get(name) : undefined;
+  return saved ? { kind: 'document', doc: saved.doc } : { kind: 'preset', name };
+}
+
 /** The standalone page: wires the engine store, the URL hash and the visualiser. */
 export function App({ store, hash, syncUrl = true }: AppProps) {
   const [initial] = useState(() =>
-    parseHash(hash ?? window.location.hash, presetNames(), DEFAULT_PRESET),
+    parseHash(hash ?? window.location.hash, scenarioNames(), DEFAULT_PRESET),
   );
   const [preset, setPreset] = useState(initial.state.preset);
   const [embed, setEmbed] = useState(initial.state.embed);
@@ -66,7 +79,7 @@ export function App({ store, hash, syncUrl = true }: AppProps) {
       setPreset(name);
       setModel(kernel);
       const opts = { ...(step ? { step } : {}), ...(kernel ? { model: kernel } : {}), tag: name };
-      store.getState().load({ kind: 'preset', name }, opts);
+      store.getState().load(sourceOf(name), opts);
     },
     [store],
   );
@@ -124,7 +137,7 @@ export function App({ store, hash, syncUrl = true }: AppProps) {
     if (!syncUrl) return;
     const onHashChange = () => {
       if (isCompareHash(window.location.hash)) return; // Root switches to the compare view
-      const parsed = parseHash(window.location.hash, presetNames(), DEFAULT_PRESET);
+      const parsed = parseHash(window.location.hash, scenarioNames(), DEFAULT_PRESET);
       setNotice(parsed.problems.join(' ') || null);
       setEmbed(parsed.state.embed);
       if (parsed.state.preset !== preset || parsed.state.model !== model)

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { PRESET_SUMMARIES } from './presets';
+import { machineKey, machineName, useMachines } from '../editor/machines';
+import { PRESET_SUMMARIES, summarise } from './presets';
 
 interface ScenarioPickerProps {
   value: string;
@@ -9,7 +10,10 @@ interface ScenarioPickerProps {
 /** The preset picker, with the machine in one line and its description on demand. */
 export function ScenarioPicker({ value, onChange }: ScenarioPickerProps) {
   const id = useId();
-  const current = PRESET_SUMMARIES.find((p) => p.name === value);
+  const machines = useMachines();
+  const mine = machines.map((m) => summarise(machineKey(m.id), m.doc));
+  const current =
+    PRESET_SUMMARIES.find((p) => p.name === value) ?? mine.find((p) => p.name === value);
   return (
     <div className="scenario">
       <label className="field" htmlFor={id}>
@@ -25,11 +29,22 @@ export function ScenarioPicker({ value, onChange }: ScenarioPickerProps) {
           onChange(e.target.value);
         }}
       >
-        {PRESET_SUMMARIES.map((p) => (
-          <option key={p.name} value={p.name}>
-            {p.title} ({p.name})
-          </option>
-        ))}
+        <optgroup label="Presets">
+          {PRESET_SUMMARIES.map((p) => (
+            <option key={p.name} value={p.name}>
+              {p.title} ({p.name})
+            </option>
+          ))}
+        </optgroup>
+        {machines.length > 0 && (
+          <optgroup label="Your machines">
+            {machines.map((m) => (
+              <option key={m.id} value={machineKey(m.id)}>
+                {machineName(m)}
+              </option>
+            ))}
+          </optgroup>
+        )}
       </select>
       {current && (
         <details className="machine">
@@ -38,7 +53,9 @@ export function ScenarioPicker({ value, onChange }: ScenarioPickerProps) {
             <span className="machine-more">About this machine</span>
             <span className="machine-zones">{current.zones}</span>
           </summary>
-          <p>{current.description}</p>
+          <p>
+            <strong className="machine-title">{current.title}</strong> {current.description}
+          </p>
         </details>
       )}
     </div>
