@@ -5,7 +5,14 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import { defineConfig, globalIgnores } from 'eslint/config';
 
 export default defineConfig([
-  globalIgnores(['dist', 'test-results', 'playwright-report', 'reports', 'node_modules']),
+  globalIgnores([
+    'dist',
+    'dist-single',
+    'test-results',
+    'playwright-report',
+    'reports',
+    'node_modules',
+  ]),
   {
     files: ['**/*.{ts,tsx}'],
     extends: [

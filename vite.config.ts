@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config';
-import react from '@vitejs/plugin-react';
+import { sharedConfig } from './vite.shared.ts';
 
+/** The page (`dist/index.html`, ES modules, the compare view's charts in their own chunk). */
 export default defineConfig({
-  plugins: [react()],
-  worker: { format: 'es' },
+  ...sharedConfig,
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   test: {

@@ -1,5 +1,5 @@
 /**
- * The machines the benchmark runs: two shipped presets and two generated ones of 65,536 and
+ * The machines the benchmark runs: three shipped presets and two generated ones of 65,536 and
  * 262,144 frames with the same proportions of in-use, page-cache and free memory, so the rows
  * show how the cost grows with the machine rather than with a different workload.
  */
@@ -77,5 +77,6 @@ export function benchMachines(): BenchMachine[] {
     generatedMachine(262144),
     presetMachine('i386-1g'),
     presetMachine('i386-4g'),
+    presetMachine('i386-16g-pae'),
   ];
 }

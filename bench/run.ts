@@ -9,10 +9,13 @@ import type { MachineResult } from './measure';
 import { humanReport } from './report';
 
 const json = process.argv.includes('--json');
+// --only a,b: measure just those machines (by preset name, e.g. generated-65536 or i386-4g)
+const onlyArg = process.argv.find((a) => a.startsWith('--only='));
+const only = onlyArg ? new Set(onlyArg.slice(7).split(',')) : null;
 // Warm-up on a small machine, not reported: the first run otherwise pays for JIT compilation.
 measureMachine(generatedMachine(16384), 100, 100);
 const results: MachineResult[] = [];
-for (const m of benchMachines()) {
+for (const m of benchMachines().filter((b) => !only || only.has(b.preset))) {
   if (!json) process.stderr.write(`measuring ${m.preset}…\n`);
   results.push(measureMachine(m));
 }

@@ -62,7 +62,8 @@ run typecheck tsc -b
 run unit vitest run --reporter=default --reporter=json --outputFile.json=reports/unit.json
 run browser vitest run --config vitest.browser.config.ts \
   --reporter=default --reporter=json --outputFile.json=reports/browser.json
-run build vite build
+run build npm run --silent build
+run single npm run --silent build:single
 run e2e playwright test
 
 header summary

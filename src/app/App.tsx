@@ -6,6 +6,7 @@ import type { ModelId } from '../core';
 import { EngineProvider } from '../ui/shell/EngineContext';
 import type { EngineStore } from '../ui/shell/engineState';
 import { isCompareHash } from '../ui/compare/compareHash';
+import { useHostBridge } from '../embed/useHostBridge';
 import { DEFAULT_PRESET } from '../ui/shell/presets';
 import { Visualiser } from '../ui/shell/Visualiser';
 import { formatHash, parseHash } from './urlHash';
@@ -16,6 +17,8 @@ export interface AppProps {
   hash?: string;
   /** Keep the address bar in step with the page (off in tests that pass their own hash). */
   syncUrl?: boolean;
+  /** The embed page: embed mode unless the hash says `embed=0`. */
+  embedByDefault?: boolean;
 }
 
 function replaceHash(hash: string): void {
@@ -61,9 +64,9 @@ function sourceOf(name: string): ScenarioSource {
 }
 
 /** The standalone page: wires the engine store, the URL hash and the visualiser. */
-export function App({ store, hash, syncUrl = true }: AppProps) {
+export function App({ store, hash, syncUrl = true, embedByDefault = false }: AppProps) {
   const [initial] = useState(() =>
-    parseHash(hash ?? window.location.hash, scenarioNames(), DEFAULT_PRESET),
+    parseHash(hash ?? window.location.hash, scenarioNames(), DEFAULT_PRESET, embedByDefault),
   );
   const [preset, setPreset] = useState(initial.state.preset);
   const [embed, setEmbed] = useState(initial.state.embed);
@@ -137,7 +140,12 @@ export function App({ store, hash, syncUrl = true }: AppProps) {
     if (!syncUrl) return;
     const onHashChange = () => {
       if (isCompareHash(window.location.hash)) return; // Root switches to the compare view
-      const parsed = parseHash(window.location.hash, scenarioNames(), DEFAULT_PRESET);
+      const parsed = parseHash(
+        window.location.hash,
+        scenarioNames(),
+        DEFAULT_PRESET,
+        embedByDefault,
+      );
       setNotice(parsed.problems.join(' ') || null);
       setEmbed(parsed.state.embed);
       if (parsed.state.preset !== preset || parsed.state.model !== model)
@@ -146,7 +154,33 @@ export function App({ store, hash, syncUrl = true }: AppProps) {
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
-  }, [syncUrl, preset, model, load, store]);
+  }, [syncUrl, preset, model, load, store, embedByDefault]);
+
+  const [origins] = useState(() =>
+    new URLSearchParams((hash ?? window.location.hash).replace(/^#/, '')).get('origins'),
+  );
+  const [custom, setCustom] = useState(false);
+  useHostBridge(
+    store,
+    syncUrl ? origins : null,
+    custom ? null : preset,
+    (request) => {
+      setNotice(null);
+      if (request.source.kind === 'preset') {
+        setCustom(false);
+        load(request.source.name, request.step, request.model);
+      } else {
+        setCustom(true);
+        wanted.current = request.step;
+        const opts = {
+          ...(request.step ? { step: request.step } : {}),
+          ...(request.model ? { model: request.model } : {}),
+        };
+        store.getState().load(request.source, opts);
+      }
+    },
+    (message) => setNotice(message),
+  );
 
   const onScenarioChange = useCallback(
     (name: string) => {

@@ -23,7 +23,12 @@ export interface ParsedHash {
   problems: string[];
 }
 
-export function parseHash(hash: string, presets: readonly string[], fallback: string): ParsedHash {
+export function parseHash(
+  hash: string,
+  presets: readonly string[],
+  fallback: string,
+  embedByDefault = false,
+): ParsedHash {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const problems: string[] = [];
   const preset = readPresetParam(params, presets, fallback, 'showing', problems);
@@ -44,7 +49,7 @@ export function parseHash(hash: string, presets: readonly string[], fallback: st
       );
   }
   const e = params.get('embed');
-  const embed = e === '1' || e === 'true';
+  const embed = e === null ? embedByDefault : e === '1' || e === 'true';
   if (e !== null && !embed && e !== '0' && e !== 'false')
     problems.push(`The link’s embed value “${e}” is not 1 or 0; showing the full page.`);
   return { state: { preset, model, step, embed }, problems };

@@ -62,6 +62,8 @@ export { ScenarioDocumentSchema } from './scenario/schema';
 export { LAYOUT_MAX_CHARS, parseLayout } from './scenario/layout';
 export type { LayoutError, LayoutField, LayoutResult } from './scenario/layout';
 export { parseJson } from './scenario/json';
+export { decodeScenarioBytes } from './scenario/bytes';
+export type { DecodeResult } from './scenario/bytes';
 export type { JsonResult } from './scenario/json';
 export * as Schema from './schema';
 export { scenarioFromBootLog } from './bootlog';

@@ -2,6 +2,7 @@ import teaching from './presets/teaching.json';
 import i3861g from './presets/i386-1g.json';
 import i3864g from './presets/i386-4g.json';
 import i3864gAnon from './presets/i386-4g-anon.json';
+import i38616gPae from './presets/i386-16g-pae.json';
 import lowmemOnly from './presets/lowmem-only.json';
 import notEnough from './presets/not-enough-memory.json';
 import needsShrinking from './presets/needs-shrinking.json';
@@ -20,6 +21,7 @@ export const PRESETS: readonly Preset[] = [
   { name: 'i386-1g', doc: i3861g },
   { name: 'i386-4g', doc: i3864g },
   { name: 'i386-4g-anon', doc: i3864gAnon },
+  { name: 'i386-16g-pae', doc: i38616gPae },
 ];
 
 export function presetNames(): string[] {

@@ -7,6 +7,7 @@
  */
 import type { FromEngine, ToEngine } from '../protocol/messages';
 import { createInlineTransport } from './inline';
+import { spawnEngineWorker } from './spawnWorker';
 import type { Transport } from './transport-types';
 
 export type { Transport } from './transport-types';
@@ -18,7 +19,7 @@ export interface WorkerTransportOptions {
 }
 
 export function createWorkerTransport(opts: WorkerTransportOptions = {}): Transport {
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
+  const worker = spawnEngineWorker();
   const listeners = new Set<(msg: FromEngine) => void>();
   const faultListeners = new Set<(why: string) => void>();
   let closed = false;

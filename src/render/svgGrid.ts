@@ -82,7 +82,10 @@ function drawMarker(parent: SVGGElement, m: Marker, hatchId: string): void {
 
 function describe(layout: GridLayout, data: GridData, pfn: number): string {
   const z = layout.zones[zoneOf(layout, pfn)];
-  const role = ROLE_NAMES[data.frames.role[pfn]] ?? 'unknown';
+  const r = data.frames.role[pfn];
+  const glyph = roleStyle(r).glyph;
+  // The drawn letters are part of the name, so speech and sight name the frame alike.
+  const role = `${glyph ? `${glyph}: ` : ''}${ROLE_NAMES[r] ?? 'unknown'}`;
   const marks = markNames(data.frames.flags[pfn]);
   const parts = [`pfn ${pfn}`, z ? z.name : '', role];
   if (marks.length) parts.push(marks.join(', '));

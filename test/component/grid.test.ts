@@ -121,7 +121,7 @@ describe('SVG grid', () => {
     grid.update(data({ overlays: new Set<OverlayKey>(['orig', 'marks']) }));
     const cells = host.querySelectorAll('.cell');
     expect(cells).toHaveLength(16);
-    expect(cells[2].getAttribute('aria-label')).toBe('pfn 2, Normal, saveable, orig_bm');
+    expect(cells[2].getAttribute('aria-label')).toBe('pfn 2, Normal, S: saveable, orig_bm');
     expect(cells[2].querySelector('rect')?.getAttribute('fill')).toBe(
       ROLE_STYLES[Role.Saveable].fill,
     );

@@ -11,7 +11,7 @@ describe('frame inspector', () => {
     const user = userEvent.setup();
     const { store } = renderPage();
     const frames = screen.getByRole('region', { name: 'Page frames' });
-    await user.click(within(frames).getByRole('button', { name: /^pfn 3, Normal, saveable/ }));
+    await user.click(within(frames).getByRole('button', { name: /^pfn 3, Normal, S: saveable/ }));
     expect(spies(store).inspect).toHaveBeenCalledWith(3);
     const ins = inspector();
     const fact = (label: string) => within(ins).getByText(label).nextElementSibling;
@@ -29,7 +29,7 @@ describe('frame inspector', () => {
   it('lists the steps that touched the frame and goes to one', async () => {
     const user = userEvent.setup();
     const { store } = renderPage();
-    await user.click(screen.getByRole('button', { name: /^pfn 10, HighMem, saveable/ }));
+    await user.click(screen.getByRole('button', { name: /^pfn 10, HighMem, S: saveable/ }));
     const ins = inspector();
     expect(ins).toHaveTextContent('Steps that touched it (2)');
     await user.click(within(ins).getByRole('button', { name: 'Go to step 10: swsusp_write' }));

@@ -13,7 +13,8 @@ function simulate(args: string[], input?: string) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('simulate CLI', () => {
+// Each case spawns Node; on a loaded machine that alone can take seconds.
+describe('simulate CLI', { timeout: 60_000 }, () => {
   it('prints the teaching report with pairs and exits 0', () => {
     const r = simulate(['--preset', 'teaching', '--pairs']);
     expect(r.code).toBe(0);

@@ -33,7 +33,9 @@ export function FramesDock() {
           Frame inspector{selected !== null ? ` · pfn ${selected.toLocaleString('en-GB')}` : ''}
         </button>
       </div>
-      <div className="dock-body">{inspecting ? <Inspector /> : <Legend />}</div>
+      <div className="dock-body" tabIndex={0}>
+        {inspecting ? <Inspector /> : <Legend />}
+      </div>
     </div>
   );
 }

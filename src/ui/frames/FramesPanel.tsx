@@ -7,6 +7,7 @@ import { useEngine } from '../shell/EngineContext';
 import { FrameTooltip } from './FrameTooltip';
 import { GridView, runLayout } from './GridView';
 import { Icon } from '../shell/Icons';
+import { CompactLegend } from '../embed/CompactLegend';
 import { FramesDock } from './FramesDock';
 import { OverlayToggles } from './OverlayToggles';
 import { PfnInput } from './PfnInput';
@@ -77,7 +78,7 @@ export function FramesPanel({
         <GridView overlays={overlays} onHover={onHover} apiRef={apiRef} />
         {hover && layout && <FrameTooltip hover={hover} layout={layout} />}
       </div>
-      {!compact && <FramesDock />}
+      {compact ? <CompactLegend /> : <FramesDock />}
     </section>
   );
 }

@@ -21,12 +21,24 @@ export function useResolvedTheme(): 'light' | 'dark' {
   return choice === 'system' ? (dark ? 'dark' : 'light') : choice;
 }
 
-/** Puts the theme on the root element, where the colour tokens switch. */
+/**
+ * Puts the theme and presentation mode on the root element, where the colour tokens and the type
+ * scale switch.
+ */
 export function useApplyTheme(): 'light' | 'dark' {
   const theme = useResolvedTheme();
+  const present = usePrefs((p) => p.presentation);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     document.documentElement.style.colorScheme = theme;
   }, [theme]);
+  useEffect(() => {
+    const root = document.documentElement;
+    if (present) root.dataset.present = '';
+    else delete root.dataset.present;
+    return () => {
+      delete root.dataset.present;
+    };
+  }, [present]);
   return theme;
 }

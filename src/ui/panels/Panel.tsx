@@ -23,7 +23,10 @@ export function Panel({ title, className, note, live, children }: PanelProps) {
         <h2>{title}</h2>
         {note !== undefined && <span className="panel-note">{note}</span>}
       </header>
-      <div className="panel-body">{children}</div>
+      {/* Focusable, so a keyboard can scroll a panel whose content overflows. */}
+      <div className="panel-body" tabIndex={0}>
+        {children}
+      </div>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, parseScenarioText } from '../../../src/core';
+import { decodeScenarioBytes, parseScenario, parseScenarioText } from '../../../src/core';
 
 const base = () => ({
   format: 'swsusp-viz/scenario@1',
@@ -123,5 +123,33 @@ describe('scenario text', () => {
     expect(!r2.ok && r2.error).toMatch(/line 1, column 12: expected a value .*but found "x"/);
     const r3 = parseScenarioText('   ');
     expect(!r3.ok && r3.error).toMatch(/not valid JSON/);
+  });
+});
+
+describe('scenario bytes (files imported in the page or read by the CLI)', () => {
+  const enc = (s: string) => new TextEncoder().encode(s);
+  it('decodes UTF-8 and drops a byte order mark', () => {
+    expect(decodeScenarioBytes(enc('\ufeff{"a": "é"}'), 'f')).toEqual({
+      ok: true,
+      text: '{"a": "é"}',
+    });
+  });
+  it('names UTF-16 and points at the first byte that is not UTF-8', () => {
+    const le = new Uint8Array([0xff, 0xfe, 0x7b, 0x00]);
+    expect(decodeScenarioBytes(le, '"x.json"')).toEqual({
+      ok: false,
+      error: '"x.json" is UTF-16 (little-endian, by its byte order mark); save it as UTF-8',
+    });
+    const be = new Uint8Array([0x00, 0x7b, 0x00, 0x22, 0x00, 0x61]);
+    expect(decodeScenarioBytes(be, 'f')).toMatchObject({
+      error: 'f looks like UTF-16 (big-endian); save it as UTF-8',
+    });
+    const latin1 = new Uint8Array([0x7b, 0x22, 0x63, 0xe9, 0x22, 0x7d]);
+    expect(decodeScenarioBytes(latin1, 'f')).toMatchObject({
+      error: 'f is not UTF-8 text: byte 3 (0xe9) starts no valid character; save it as UTF-8',
+    });
+    expect(decodeScenarioBytes(new Uint8Array([0x7b, 0x00, 0x7d, 0x20, 0x20]), 'f')).toMatchObject({
+      error: 'f holds a zero byte at offset 1; a scenario is JSON text',
+    });
   });
 });

@@ -1,0 +1,100 @@
+/// <reference lib="dom" />
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
+import { smallestText } from './legibility';
+
+const stepText = (page: Page) => page.locator('.step-text');
+
+async function ready(page: Page, hash = '#preset=teaching'): Promise<void> {
+  await page.goto(`/${hash}`);
+  const step = /step=(\d+)/.exec(hash)?.[1] ?? '0';
+  await expect(stepText(page)).toHaveText(new RegExp(`^Step ${step} of \\d+$`), {
+    timeout: 30_000,
+  });
+}
+
+test.describe('accessibility', () => {
+  for (const [view, hash, keys] of [
+    ['step', '#preset=teaching&step=130', []],
+    ['embed', '#preset=teaching&step=130&embed=1', []],
+    ['presentation', '#preset=teaching&step=130', ['f']],
+    ['dark', '#preset=teaching&step=130', ['t']],
+    ['predict', '#preset=teaching&step=0', ['p']],
+  ] as const) {
+    test(`axe finds no serious or critical violation in the ${view} view`, async ({ page }) => {
+      await page.goto(`/${hash}`);
+      await expect(stepText(page)).toHaveText(/^Step \d+ of \d+$/, { timeout: 30_000 });
+      for (const k of keys) await page.keyboard.press(k);
+      await page.waitForTimeout(100); // let the theme's colours settle before axe reads them
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+  }
+
+  test('axe finds no serious or critical violation in the compare view', async ({ page }) => {
+    await page.goto('/#view=compare&preset=teaching');
+    await expect(page.locator('.run-position').nth(1)).toHaveText(/^Step 0 of \d+/, {
+      timeout: 30_000,
+    });
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('the narration is a live region and focus is visible', async ({ page }) => {
+    await ready(page);
+    await expect(page.getByRole('region', { name: 'Narration' })).toHaveAttribute(
+      'aria-live',
+      'polite',
+    );
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const s = getComputedStyle(el);
+      return { width: parseFloat(s.outlineWidth), style: s.outlineStyle };
+    });
+    expect(outline.style).not.toBe('none');
+    expect(outline.width).toBeGreaterThanOrEqual(2);
+  });
+});
+
+test.describe('layout', () => {
+  test('the timeline does not move between step 0 and the last step of i386-4g', async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto('/#preset=i386-4g');
+    await expect(stepText(page)).toHaveText(/^Step 0 of [\d,]+$/, { timeout: 200_000 });
+    const slider = page.getByRole('slider', { name: 'Timeline' });
+    const at0 = await slider.boundingBox();
+    await page.keyboard.press('End');
+    await expect(stepText(page)).toHaveText(/^Step ([\d,]+) of \1$/, { timeout: 60_000 });
+    const atEnd = await slider.boundingBox();
+    expect(atEnd).toEqual(at0);
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    test(`presentation mode at 1280×720 (${theme}): no text below 18 px, cells of 32 px`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await ready(page, '#preset=teaching&step=130');
+      await page.keyboard.press('f');
+      if (theme === 'dark') await page.keyboard.press('t');
+      await expect(page.locator('.app')).toHaveClass(/app-present/);
+      await page.waitForTimeout(300);
+      const cell = await page.locator('.cell rect').first().boundingBox();
+      expect(cell?.width ?? 0).toBeGreaterThanOrEqual(32);
+      const small = await smallestText(page);
+      expect(small.px, `${small.where} "${small.text}"`).toBeGreaterThanOrEqual(18);
+      await page.screenshot({ path: `docs/presentation-${theme}.png` });
+    });
+  }
+
+  test('normal mode at 1280×720: no text below 12 px', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await ready(page, '#preset=teaching&step=130');
+    const small = await smallestText(page);
+    expect(small.px, `${small.where} "${small.text}"`).toBeGreaterThanOrEqual(12);
+  });
+});
