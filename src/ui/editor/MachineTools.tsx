@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, useSyncExternalStore } from 'react';
 import { DEFAULT_PRESET } from '../shell/presets';
 import { draftFromDoc, newDraft } from './draft';
 import type { Draft } from './draft';
@@ -13,14 +13,60 @@ interface Props {
   store?: Shelf;
 }
 
-/**
- * Beside the picker: "New machine", and for a saved machine on screen Edit, Rename and Delete.
- * Opens the machine editor.
- */
-export function MachineTools({ scenario, onScenarioChange, store = shelf }: Props) {
+type Editing = { draft: Draft; id: string | null } | null;
+
+/** Which machine the editor is open on (one editor per page). */
+const editorState = (() => {
+  let value: Editing = null;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => value,
+    set: (v: Editing) => {
+      value = v;
+      listeners.forEach((l) => l());
+    },
+    subscribe: (l: () => void) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+})();
+
+/** Beside the picker: "New machine", and the machine editor when it is open. */
+export function MachineTools({
+  onScenarioChange,
+  store = shelf,
+}: Omit<Props, 'scenario'> & { scenario?: string }) {
+  const editing = useSyncExternalStore(editorState.subscribe, editorState.get, editorState.get);
+  return (
+    <div className="machine-tools">
+      <button
+        type="button"
+        className="btn btn-small"
+        onClick={() => editorState.set({ draft: newDraft(), id: null })}
+      >
+        New machine
+      </button>
+      {editing && (
+        <MachineEditor
+          initial={editing}
+          store={store}
+          onClose={() => editorState.set(null)}
+          onRun={(key) => {
+            editorState.set(null);
+            onScenarioChange(key);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+/** For a saved machine on screen (in its "About" box): Edit, Rename and Delete. */
+export function MachineActions({ scenario, onScenarioChange, store = shelf }: Props) {
   useMachines(store);
   const renameId = useId();
-  const [editing, setEditing] = useState<{ draft: Draft; id: string | null } | null>(null);
+  const setEditing = editorState.set;
   const [mode, setMode] = useState<'idle' | 'rename' | 'delete'>('idle');
   const [newName, setNewName] = useState('');
   const [message, setMessage] = useState<string | null>(null);
@@ -34,15 +80,9 @@ export function MachineTools({ scenario, onScenarioChange, store = shelf }: Prop
     else setMessage('This machine is no longer valid and cannot be edited; delete it.');
   };
 
+  if (!current && !problem && !message) return null;
   return (
-    <div className="machine-tools">
-      <button
-        type="button"
-        className="btn btn-small"
-        onClick={() => setEditing({ draft: newDraft(), id: null })}
-      >
-        New machine
-      </button>
+    <div className="machine-actions">
       {current && (
         <>
           <button type="button" className="btn btn-small" onClick={edit}>
@@ -111,17 +151,6 @@ export function MachineTools({ scenario, onScenarioChange, store = shelf }: Prop
         </span>
       )}
       {(message ?? problem) && <p className="machine-tools-note">{message ?? problem}</p>}
-      {editing && (
-        <MachineEditor
-          initial={editing}
-          store={store}
-          onClose={() => setEditing(null)}
-          onRun={(key) => {
-            setEditing(null);
-            onScenarioChange(key);
-          }}
-        />
-      )}
     </div>
   );
 }

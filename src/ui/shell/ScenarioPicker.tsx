@@ -1,14 +1,19 @@
 import { useId } from 'react';
+import type { ReactNode } from 'react';
 import { machineKey, machineName, useMachines } from '../editor/machines';
 import { PRESET_SUMMARIES, summarise } from './presets';
 
 interface ScenarioPickerProps {
   value: string;
   onChange: (preset: string) => void;
+  /** Shown in the "About this machine" box (actions on a saved machine). */
+  children?: ReactNode;
+  /** Shown right after the picker (the "New machine" button). */
+  tools?: ReactNode;
 }
 
 /** The preset picker, with the machine in one line and its description on demand. */
-export function ScenarioPicker({ value, onChange }: ScenarioPickerProps) {
+export function ScenarioPicker({ value, onChange, children, tools }: ScenarioPickerProps) {
   const id = useId();
   const machines = useMachines();
   const mine = machines.map((m) => summarise(machineKey(m.id), m.doc));
@@ -46,6 +51,7 @@ export function ScenarioPicker({ value, onChange }: ScenarioPickerProps) {
           </optgroup>
         )}
       </select>
+      {tools}
       {current && (
         <details className="machine">
           <summary>
@@ -53,9 +59,12 @@ export function ScenarioPicker({ value, onChange }: ScenarioPickerProps) {
             <span className="machine-more">About this machine</span>
             <span className="machine-zones">{current.zones}</span>
           </summary>
-          <p>
-            <strong className="machine-title">{current.title}</strong> {current.description}
-          </p>
+          <div className="machine-about">
+            <p>
+              <strong className="machine-title">{current.title}</strong> {current.description}
+            </p>
+            {children}
+          </div>
         </details>
       )}
     </div>

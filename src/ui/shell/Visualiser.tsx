@@ -21,7 +21,7 @@ import '../lecture/lecture.css';
 import { PredictCard } from '../predict/PredictCard';
 import { predictStore } from '../predict/predictStore';
 import { usePredictDriver } from '../predict/usePredictDriver';
-import { MachineTools } from '../editor/MachineTools';
+import { MachineActions, MachineTools } from '../editor/MachineTools';
 import { ScenarioPicker } from './ScenarioPicker';
 import { SelectionContext } from './SelectionContext';
 import type { Selection } from './SelectionContext';
@@ -108,8 +108,13 @@ export function Visualiser({
             <h1>
               swsusp-viz <small>Linux {kernel} hibernation snapshot, step by step</small>
             </h1>
-            <ScenarioPicker value={scenario} onChange={onScenarioChange} />
-            <MachineTools scenario={scenario} onScenarioChange={onScenarioChange} />
+            <ScenarioPicker
+              value={scenario}
+              onChange={onScenarioChange}
+              tools={<MachineTools onScenarioChange={onScenarioChange} />}
+            >
+              <MachineActions scenario={scenario} onScenarioChange={onScenarioChange} />
+            </ScenarioPicker>
             <ViewTabs current="visualiser" preset={scenario} />
             <LectureBar />
           </header>
