@@ -3,6 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import { defineConfig, globalIgnores } from 'eslint/config';
+import { layerRules } from './eslint.layers.js';
 
 export default defineConfig([
   globalIgnores([
@@ -42,7 +43,7 @@ export default defineConfig([
   },
   {
     // src/core is the pure emulator: it runs unchanged in the worker, in Node (CLI, bench) and in
-    // unit tests, so it must not touch browser/worker globals or depend on UI/runtime layers.
+    // unit tests, so it must not touch browser/worker globals (its imports: eslint.layers.js).
     files: ['src/core/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-globals': [
@@ -60,21 +61,7 @@ export default defineConfig([
           message: `src/core must stay pure: no '${name}' (browser/worker global).`,
         })),
       ],
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '^(react|react-dom|d3|d3-[a-z-]+|zustand)(/.*)?$',
-              message: 'src/core must stay pure: no UI/state libraries.',
-            },
-            {
-              regex: '^(\\.\\./)+(ui|engine|app|protocol)(/.*)?$',
-              message: 'src/core must not import from src/ui, src/engine, src/app or src/protocol.',
-            },
-          ],
-        },
-      ],
     },
   },
+  ...layerRules,
 ]);

@@ -10,5 +10,9 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['test/unit/**/*.test.{ts,tsx}', 'test/component/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
+    // CI runs on a loaded 2-core machine: tests wait for states, and these ceilings only catch a
+    // hang. No test may rely on finishing within a few seconds.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

@@ -11,6 +11,9 @@ export default defineConfig({
   worker: { format: 'es' },
   test: {
     include: ['test/browser/**/*.test.ts'],
+    // Loaded CI machines: a ceiling against hangs, not a speed requirement.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     browser: {
       enabled: true,
       headless: true,

@@ -3,13 +3,17 @@ import { presetNames } from '../core';
 import type { ScenarioSource } from '../protocol/messages';
 import { isMachineKey, machineKey, shelf } from '../ui/editor/machines';
 import type { ModelId } from '../core';
-import { EngineProvider } from '../ui/shell/EngineContext';
-import type { EngineStore } from '../ui/shell/engineState';
-import { isCompareHash } from '../ui/compare/compareHash';
+import type { EngineStore } from '../store/engineStore';
+import {
+  EngineProvider,
+  formatView,
+  pageOf,
+  parseView,
+  replaceHash,
+  throttledHash,
+  Visualiser,
+} from '../ui';
 import { useHostBridge } from '../embed/useHostBridge';
-import { DEFAULT_PRESET } from '../ui/shell/presets';
-import { Visualiser } from '../ui/shell/Visualiser';
-import { formatHash, parseHash } from './urlHash';
 
 export interface AppProps {
   store: EngineStore;
@@ -19,37 +23,6 @@ export interface AppProps {
   syncUrl?: boolean;
   /** The embed page: embed mode unless the hash says `embed=0`. */
   embedByDefault?: boolean;
-}
-
-function replaceHash(hash: string): void {
-  if (window.location.hash === hash) return;
-  window.history.replaceState(window.history.state, '', hash);
-}
-
-/**
- * replaceHash at most every `ms` (first call at once, the last one at the end of the window):
- * during play the step changes up to 60 times a second, and browsers throttle history updates.
- */
-function throttledHash(ms: number): { set: (hash: string) => void; cancel: () => void } {
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  let pending: string | null = null;
-  const flush = () => {
-    timer = null;
-    if (pending === null) return;
-    replaceHash(pending);
-    pending = null;
-    timer = setTimeout(flush, ms);
-  };
-  return {
-    set(hash) {
-      pending = hash;
-      if (!timer) flush();
-    },
-    cancel() {
-      if (timer) clearTimeout(timer);
-      timer = null;
-    },
-  };
 }
 
 /** Names a link or the picker may give: the presets and the machines saved in this browser. */
@@ -66,7 +39,11 @@ function sourceOf(name: string): ScenarioSource {
 /** The standalone page: wires the engine store, the URL hash and the visualiser. */
 export function App({ store, hash, syncUrl = true, embedByDefault = false }: AppProps) {
   const [initial] = useState(() =>
-    parseHash(hash ?? window.location.hash, scenarioNames(), DEFAULT_PRESET, embedByDefault),
+    parseView(hash ?? window.location.hash, {
+      page: 'step',
+      embedByDefault,
+      presets: scenarioNames(),
+    }),
   );
   const [preset, setPreset] = useState(initial.state.preset);
   const [embed, setEmbed] = useState(initial.state.embed);
@@ -105,7 +82,10 @@ export function App({ store, hash, syncUrl = true, embedByDefault = false }: App
         wanted.current = null;
         setPreset(tag);
         setModel(kernel);
-        if (syncUrl) replaceHash(formatHash({ preset: tag, model: kernel, step: s.step, embed }));
+        if (syncUrl)
+          replaceHash(
+            formatView({ view: 'step', preset: tag, model: kernel, step: s.step, embed }),
+          );
       }),
     [store, syncUrl, embed],
   );
@@ -127,7 +107,7 @@ export function App({ store, hash, syncUrl = true, embedByDefault = false }: App
         }
       }
       if (syncUrl && (s.step !== prev.step || s.info !== prev.info))
-        hash.set(formatHash({ preset, model, step: s.step, embed }));
+        hash.set(formatView({ view: 'step', preset, model, step: s.step, embed }));
     });
     return () => {
       unsubscribe();
@@ -139,13 +119,8 @@ export function App({ store, hash, syncUrl = true, embedByDefault = false }: App
   useEffect(() => {
     if (!syncUrl) return;
     const onHashChange = () => {
-      if (isCompareHash(window.location.hash)) return; // Root switches to the compare view
-      const parsed = parseHash(
-        window.location.hash,
-        scenarioNames(),
-        DEFAULT_PRESET,
-        embedByDefault,
-      );
+      if (pageOf(window.location.hash) === 'compare') return; // Root switches to the compare page
+      const parsed = parseView(window.location.hash, { embedByDefault, presets: scenarioNames() });
       setNotice(parsed.problems.join(' ') || null);
       setEmbed(parsed.state.embed);
       if (parsed.state.preset !== preset || parsed.state.model !== model)
@@ -186,7 +161,7 @@ export function App({ store, hash, syncUrl = true, embedByDefault = false }: App
     (name: string) => {
       setNotice(null);
       load(name, null, model);
-      if (syncUrl) replaceHash(formatHash({ preset: name, model, step: 0, embed }));
+      if (syncUrl) replaceHash(formatView({ view: 'step', preset: name, model, step: 0, embed }));
     },
     [load, syncUrl, embed, model],
   );

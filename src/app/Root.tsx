@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
-import { CompareView } from '../ui/compare/CompareView';
-import { isCompareHash } from '../ui/compare/compareHash';
-import type { EngineStore } from '../ui/shell/engineState';
+import { CompareView, pageOf } from '../ui';
+import type { EngineStore } from '../store/engineStore';
 import { App } from './App';
 
 /**
@@ -9,11 +8,12 @@ import { App } from './App';
  * 2.6.20 comparison (its own two engines), anything else the step-by-step visualiser on `store`.
  */
 export function Root({ store }: { store: EngineStore }) {
-  const [compare, setCompare] = useState(() => isCompareHash(window.location.hash));
+  const [compare, setCompare] = useState(() => pageOf(window.location.hash) === 'compare');
   useEffect(() => {
     // The event's own URL, not location.hash: the compare view's listener runs first (child
     // effects register first) and may already have rewritten the hash for its own state.
-    const onHashChange = (e: HashChangeEvent) => setCompare(isCompareHash(new URL(e.newURL).hash));
+    const onHashChange = (e: HashChangeEvent) =>
+      setCompare(pageOf(new URL(e.newURL).hash) === 'compare');
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);

@@ -57,6 +57,27 @@ export function writeOut(text: string): void {
   process.stdout.write(text);
 }
 
+/**
+ * Writes one JSON object per line, in chunks, waiting for standard output to drain between them:
+ * a million-step trace streams in bounded memory.
+ */
+export async function writeSteps(records: Iterable<unknown>): Promise<void> {
+  guardStdout();
+  process.exitCode = 0;
+  let chunk: string[] = [];
+  const flush = async () => {
+    const text = chunk.join('');
+    chunk = [];
+    if (!process.stdout.write(text))
+      await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+  };
+  for (const r of records) {
+    chunk.push(`${JSON.stringify(r)}\n`);
+    if (chunk.length >= 4096) await flush();
+  }
+  if (chunk.length > 0) await flush();
+}
+
 /** A bug must still end in one line, not a stack trace. */
 export function guardCrashes(): void {
   const crash = (e: unknown) =>

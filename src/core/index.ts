@@ -69,10 +69,29 @@ export * as Schema from './schema';
 export { scenarioFromBootLog } from './bootlog';
 export type { BootLogResult } from './bootlog';
 export type { Checked, Rejection } from './schema';
-export { SOURCE, lineFunction, lineKey, lineIndexInFunction } from './source/pseudocode';
-export type { SourceFunction, SourceLine } from './source/pseudocode';
-export { narrate } from './source/narration';
+export {
+  CATALOGUE_MODELS,
+  FUNCTIONS,
+  KINDS,
+  kindInfo,
+  modelFunctions,
+  modelHasLine,
+} from './source/catalogue';
+export type { Kind, ArgsOf, KindInfo, SourceFunction, SourceLine } from './source/catalogue';
+export type { ArrowKind, StepArrow } from './source/kind';
+export {
+  firstMarkedStep,
+  formatNumber,
+  narrate,
+  plural,
+  stepArgsOf,
+  stepArrows,
+  stepKind,
+  stepTouched,
+} from './source/narration';
 export type { NarrationContext } from './source/narration';
+export { stepPrintk, stepRecord, stepTrace } from './source/steps';
+export type { StepRecord } from './source/steps';
 export { PRESETS, presetNames, getPreset } from './presets';
 export type { Preset } from './presets';
 export { ceilingAt, ceilingSweep, i386Machine, legacyFits, modernFits } from './analysis/ceiling';

@@ -7,7 +7,7 @@ import { presetNames } from '../core';
 import type { ModelId } from '../core';
 import { Boundaries } from '../engine/units';
 import type { ScenarioSource } from '../protocol/messages';
-import type { EngineStore, EngineStoreState } from '../ui/shell/engineState';
+import type { EngineStore, EngineStoreState } from '../store/engineStore';
 import { EVENT_TYPE, parseHostMessage } from './hostProtocol';
 import type { EmbedEvent, HostCommand } from './hostProtocol';
 import { quote } from './text';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { EngineStore } from '../ui/shell/engineState';
+import type { EngineStore } from '../store/engineStore';
 import { allowedOrigins, connectHost } from './hostBridge';
 import type { LoadRequest } from './hostBridge';
 import { parseOrigins } from './hostProtocol';

@@ -8,7 +8,7 @@ import type { FromEngine, ToEngine } from '../protocol/messages';
 import { Engine } from './engine';
 import type { EngineOptions } from './engine';
 import { realTime } from './host';
-import type { Transport } from './transport-types';
+import type { Transport } from '../protocol/transport';
 
 export function createInlineTransport(opts: EngineOptions = {}): Transport {
   const listeners = new Set<(msg: FromEngine) => void>();

@@ -3,7 +3,7 @@
  * flags or content, named it as an argument, or replaced it in a bulk step). Finding those steps
  * scans the whole change log, so the history of the last frame asked about is cached.
  */
-import { lineFunction, Marks } from '../core';
+import { kindInfo, Marks } from '../core';
 import type { Run } from '../core';
 import type { FrameHistoryEntry, FrameInspection } from '../protocol/messages';
 import { ARR_REGS, changeArray, changeIndex, changeIndexAt } from './changes';
@@ -56,7 +56,7 @@ export class FrameInspector {
     const steps = stepsTouching(this.run, pfn);
     const history = steps.slice(0, HISTORY_LIMIT).map((step) => ({
       step,
-      functionName: lineFunction(this.run.trace.columns.line[step]).name,
+      functionName: kindInfo(this.run.trace.columns.line[step]).fn.name,
       narration: narration(this.run, step),
     }));
     this.cached = { pfn, history, total: steps.length };

@@ -2,7 +2,7 @@
  * Per-run lookups built once after the trace: where phases and function calls start (for the
  * timeline and for moving by call or phase), and a few steps the panels refer back to.
  */
-import { lineFunction, lineKey, PHASE_NAMES, SOURCE } from '../core';
+import { firstMarkedStep, KINDS, PHASE_NAMES } from '../core';
 import type { Trace } from '../core';
 import type { PhaseSpan } from '../protocol/messages';
 
@@ -30,32 +30,24 @@ export function buildPhases(trace: Trace): PhaseSpan[] {
 }
 
 export function buildCallStarts(trace: Trace): Int32Array {
-  // Map line ids to function indexes once, so the scan over millions of steps is array reads only.
-  const fnOfLine = new Int32Array(1 << 16).fill(-1);
+  // Map kind ids to function indexes once, so the scan over millions of steps is array reads only.
+  const fnOfKind = Int32Array.from(KINDS, (k) => k.fnIndex);
   const line = trace.columns.line;
   const out: number[] = [];
   let prev = -2;
   for (let i = 0; i < trace.steps; i++) {
-    const id = line[i];
-    let fn = fnOfLine[id];
-    if (fn < 0) fn = fnOfLine[id] = SOURCE.indexOf(lineFunction(id));
+    const fn = fnOfKind[line[i]];
     if (fn !== prev) out.push(i);
     prev = fn;
   }
   return Int32Array.from(out);
 }
 
-function firstStepWithKey(trace: Trace, key: string): number {
-  const line = trace.columns.line;
-  for (let i = 0; i < trace.steps; i++) if (lineKey(line[i]) === key) return i;
-  return -1;
-}
-
 export function buildRunIndex(trace: Trace): RunIndex {
   return {
     phases: buildPhases(trace),
     callStarts: buildCallStarts(trace),
-    enoughFreeMemStep: firstStepWithKey(trace, 'efm.check'),
+    enoughFreeMemStep: firstMarkedStep(trace, 'enough_free_mem'),
   };
 }
 

@@ -8,9 +8,8 @@
 import type { FromEngine, ToEngine } from '../protocol/messages';
 import { createInlineTransport } from './inline';
 import { spawnEngineWorker } from './spawnWorker';
-import type { Transport } from './transport-types';
+import type { Transport } from '../protocol/transport';
 
-export type { Transport } from './transport-types';
 export { createInlineTransport } from './inline';
 
 export interface WorkerTransportOptions {

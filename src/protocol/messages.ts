@@ -207,7 +207,8 @@ export interface PanelData {
   functionName: string;
   file: string;
   lineIndex: number;
-  lineId: number;
+  /** The step's kind in the core's step catalogue (-1 before the first step). */
+  kindId: number;
   narration: string;
   /** The printk line this step printed, if any. */
   printk: string | null;

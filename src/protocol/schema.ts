@@ -183,7 +183,7 @@ const panelData = v.object({
   functionName: v.string(),
   file: v.string(),
   lineIndex: int,
-  lineId: int,
+  kindId: int,
   narration: v.string(),
   printk: v.nullable(v.string()),
   touched: v.array(pfnOrNone),

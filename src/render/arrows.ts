@@ -1,7 +1,13 @@
 /** Geometry of the step arrows (source frame → destination frame), shared by both renderers. */
-import type { Arrow } from '../protocol/messages';
+export type ArrowKind = 'copy' | 'bounce' | 'load' | 'swap' | 'restore';
 
-export type ArrowKind = Arrow['kind'];
+/** A move the step made, from one frame to another. */
+export interface Arrow {
+  /** For 'load', the pfn whose image page is read, or -1 for the header and meta pages. */
+  from: number;
+  to: number;
+  kind: ArrowKind;
+}
 
 export const ARROW_COLOURS: Readonly<Record<ArrowKind, string>> = {
   copy: '#000000',

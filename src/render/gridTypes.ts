@@ -1,5 +1,5 @@
 /** What both grid renderers draw and report: the one behaviour behind two drawing techniques. */
-import type { Arrow } from '../protocol/messages';
+import type { Arrow } from './arrows';
 import type { GridLayout, ZoneBlock } from './layout';
 import type { OverlaySet } from './overlays';
 import type { FrameColumns } from './paint';

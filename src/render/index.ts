@@ -42,5 +42,6 @@ export { OVERLAYS, markNames, markersFor, isUnsafe } from './overlays';
 export type { OverlayKey, OverlaySet, OverlayDef } from './overlays';
 export { ROLE_STYLES, roleStyle, SELECTED } from './palette';
 export { ARROW_COLOURS, ARROW_LABELS } from './arrows';
+export type { Arrow, ArrowKind } from './arrows';
 export { countRoles } from './paint';
 export * from './units';

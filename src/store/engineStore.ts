@@ -10,11 +10,11 @@
  * hangs or sends garbage is replaced and the run shown is reloaded at the step shown, by itself;
  * picking another scenario while a trace is being built terminates that build at once.
  */
-import { create } from 'zustand';
-import type { StoreApi, UseBoundStore } from 'zustand';
+import { createStore } from 'zustand';
+import type { StoreApi } from 'zustand';
 import type { ModelId } from '../core';
 import { createEngineTransport } from '../engine/transport';
-import type { Transport } from '../engine/transport';
+import type { Transport } from '../protocol/transport';
 import type {
   FrameArrays,
   FrameInspection,
@@ -86,7 +86,8 @@ export interface EngineStoreState {
   inspect(pfn: number | null): void;
 }
 
-export type EngineStore = UseBoundStore<StoreApi<EngineStoreState>>;
+/** The engine store: components read it with `useStore(store, selector)` (src/ui/shell). */
+export type EngineStore = StoreApi<EngineStoreState>;
 
 export const DEFAULT_RATE = 10;
 
@@ -136,7 +137,7 @@ export function createEngineStore(
 ): EngineStore {
   const factory = typeof engine === 'function' ? engine : null;
   const single = typeof engine === 'function' ? null : engine;
-  return create<EngineStoreState>()((set, get) => {
+  return createStore<EngineStoreState>()((set, get) => {
     /** The load the page asked for last; older loads' progress and errors are stale. */
     let loadId = 0;
     /** A 'ready' whose first snapshot has not arrived: both are shown together. */
@@ -378,23 +379,6 @@ export function createEngineStore(
       },
     };
   });
-}
-
-/**
- * The app's default store, on the worker transport. Creating it costs nothing: the worker starts
- * with the first message the page sends (its first load).
- */
-export const useEngine: EngineStore = createEngineStore(createEngineTransport, {
-  deadlineMs: testDeadline() ?? DEFAULT_DEADLINE_MS,
-});
-
-/**
- * Test-only: end-to-end tests shorten the hang deadline with `window.swsuspVizEngineDeadlineMs`
- * (set by an init script before the page loads), so a hang is noticed in seconds, not 20.
- */
-function testDeadline(): number | null {
-  const w = (globalThis as { swsuspVizEngineDeadlineMs?: unknown }).swsuspVizEngineDeadlineMs;
-  return typeof w === 'number' && Number.isFinite(w) && w > 0 ? w : null;
 }
 
 function sourceName(source: ScenarioSource): string {

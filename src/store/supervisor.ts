@@ -11,7 +11,7 @@
  * stretch of `deadlineMs` with no message at all while something is owed. When idle, a ping goes
  * out every `deadlineMs / 2`, so a worker that died quietly is noticed without any user action.
  */
-import type { Transport } from '../engine/transport-types';
+import type { Transport } from '../protocol/transport';
 import type { FromEngine, ToEngine } from '../protocol/messages';
 import { checkEngineMessage } from './engineMessage';
 import type { RunBounds } from './engineMessage';

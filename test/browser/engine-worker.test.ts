@@ -2,7 +2,7 @@
 // the frame arrays really move to the page by transfer (which @vitest/web-worker cannot show).
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWorkerTransport } from '../../src/engine/transport';
-import type { Transport } from '../../src/engine/transport';
+import type { Transport } from '../../src/protocol/transport';
 import type { FromEngine, ToEngine } from '../../src/protocol/messages';
 
 const LOAD: ToEngine = {

@@ -2,46 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/App';
-import { formatHash, parseHash } from '../../src/app/urlHash';
 import { TOTAL, createFakeStore, spies } from './fakeStore';
-
-const presets = ['teaching', 'i386-4g'];
-
-describe('URL hash', () => {
-  it('reads preset, step and embed', () => {
-    expect(parseHash('#preset=i386-4g&step=40&embed=1', presets, 'teaching')).toEqual({
-      state: { preset: 'i386-4g', model: null, step: 40, embed: true },
-      problems: [],
-    });
-    expect(parseHash('', presets, 'teaching').state).toEqual({
-      preset: 'teaching',
-      model: null,
-      step: null,
-      embed: false,
-    });
-    expect(parseHash('#model=linux-2.6.20', presets, 'teaching').state.model).toBe('linux-2.6.20');
-  });
-
-  it('turns bad values into sentences and defaults', () => {
-    const r = parseHash('#preset=nope&step=-3&embed=maybe&model=linux-9', presets, 'teaching');
-    expect(r.state).toEqual({ preset: 'teaching', model: null, step: null, embed: false });
-    expect(r.problems).toEqual([
-      'The link asks for the scenario “nope”, which does not exist; showing “teaching” instead.',
-      'The link’s step “-3” is not a step number; starting at step 0.',
-      'The link’s model “linux-9” is not one of linux-2.6.20, linux-2.6.17; using the scenario’s own.',
-      'The link’s embed value “maybe” is not 1 or 0; showing the full page.',
-    ]);
-  });
-
-  it('writes the state back', () => {
-    expect(formatHash({ preset: 'teaching', model: null, step: 40, embed: false })).toBe(
-      '#preset=teaching&step=40',
-    );
-    expect(formatHash({ preset: 'teaching', model: 'linux-2.6.20', step: 0, embed: true })).toBe(
-      '#preset=teaching&model=linux-2.6.20&step=0&embed=1',
-    );
-  });
-});
 
 describe('App', () => {
   afterEach(() => window.history.replaceState(null, '', '/'));

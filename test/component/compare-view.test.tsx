@@ -6,13 +6,9 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { createInlineTransport } from '../../src/engine/transport';
+import { connectEngine } from '../../src/store/connect';
 import type { PhaseSpan } from '../../src/protocol/messages';
 import { CompareView } from '../../src/ui/compare/CompareView';
-import {
-  formatCompareHash,
-  isCompareHash,
-  parseCompareHash,
-} from '../../src/ui/compare/compareHash';
 import { createComparePair, createSeekPacer } from '../../src/ui/compare/pair';
 import {
   atFirst,
@@ -92,34 +88,6 @@ describe('phase sync', () => {
   });
 });
 
-describe('compare link', () => {
-  const presets = ['teaching', 'i386-4g-anon'];
-
-  it('reads and writes #view=compare&preset=…&phase=…&at=…', () => {
-    expect(isCompareHash('#view=compare&preset=teaching')).toBe(true);
-    expect(isCompareHash('#preset=teaching')).toBe(false);
-    expect(
-      parseCompareHash('#view=compare&preset=i386-4g-anon&phase=image&at=25', presets, 'teaching'),
-    ).toEqual({ state: { preset: 'i386-4g-anon', phase: 1, at: 0.25 }, problems: [] });
-    expect(formatCompareHash({ preset: 'teaching', phase: 3, at: 0.4 })).toBe(
-      '#view=compare&preset=teaching&phase=resume&at=40',
-    );
-    expect(formatCompareHash({ preset: 'teaching', phase: 0, at: 0 })).toBe(
-      '#view=compare&preset=teaching',
-    );
-  });
-
-  it('turns bad values into sentences and defaults', () => {
-    const r = parseCompareHash('#view=compare&preset=nope&phase=sleep&at=150', presets, 'teaching');
-    expect(r.state).toEqual({ preset: 'teaching', phase: null, at: null });
-    expect(r.problems).toEqual([
-      'The link asks for the scenario “nope”, which does not exist; comparing “teaching” instead.',
-      'The link’s phase “sleep” is not one of suspend, image, power-off, resume, restore, restored; starting at the first.',
-      'The link’s position “150” is not a percentage; starting at 0%.',
-    ]);
-  });
-});
-
 describe('seek pacer', () => {
   it('keeps one seek in flight and sends the latest wanted step when it lands', () => {
     const store = createFakeStore();
@@ -161,7 +129,7 @@ describe('compare view on two real engines', () => {
       <CompareView
         hash="#view=compare&preset=teaching"
         syncUrl={false}
-        makePair={() => createComparePair(() => createInlineTransport())}
+        makePair={() => createComparePair(() => connectEngine(createInlineTransport()))}
       />,
     );
     const region = screen.getByRole('region', { name: 'Compare' });

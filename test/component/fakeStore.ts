@@ -1,12 +1,12 @@
 /**
- * A small engine store for component tests: the real state shape (src/ui/shell/engineState.ts) over a
+ * A small engine store for component tests: the real state shape (src/store/engineStore.ts) over a
  * 16-frame machine (Normal 0–9, HighMem 10–15), with actions that record their calls and move
  * `step` the way the engine would.
  */
 import { vi } from 'vitest';
 import type { Mock } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import { Marks, Role } from '../../src/core';
+import { KINDS, Marks, Role } from '../../src/core';
 import type { Report } from '../../src/core';
 import type {
   BitmapPanel,
@@ -15,7 +15,7 @@ import type {
   PanelData,
   RunInfo,
 } from '../../src/protocol/messages';
-import type { EngineStore, EngineStoreState } from '../../src/ui/shell/engineState';
+import type { EngineStore, EngineStoreState } from '../../src/store/engineStore';
 
 export const FRAMES = 16;
 export const TOTAL = 40;
@@ -113,6 +113,9 @@ export function fakeBitmap(slot: BitmapPanel['slot'] = 'orig_bm'): BitmapPanel {
   };
 }
 
+/** The 2.6.20 low→low copy_data_page kind: its line is the third of the function. */
+const LOW_COPY = KINDS.findIndex((k) => k.model === 'linux-2.6.20' && k.name === 'cdpg.low');
+
 export function fakePanels(step: number, over: Partial<PanelData> = {}): PanelData {
   return {
     step,
@@ -121,7 +124,7 @@ export function fakePanels(step: number, over: Partial<PanelData> = {}): PanelDa
     functionName: step > 0 ? 'copy_data_page' : '',
     file: 'kernel/power/snapshot.c',
     lineIndex: 2,
-    lineId: 0,
+    kindId: step > 0 ? LOW_COPY : -1,
     narration: step > 0 ? `copy_data_page copies pfn 2 into pfn 4 (step ${step}).` : '',
     printk: null,
     touched: step > 0 ? [2, 4] : [],

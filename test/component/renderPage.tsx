@@ -1,7 +1,7 @@
 /** Renders the whole page around a fake (or given) store, as the app does. */
 import { render } from '@testing-library/react';
 import { EngineProvider } from '../../src/ui/shell/EngineContext';
-import type { EngineStore } from '../../src/ui/shell/engineState';
+import type { EngineStore } from '../../src/store/engineStore';
 import { Visualiser } from '../../src/ui/shell/Visualiser';
 import { createFakeStore } from './fakeStore';
 

@@ -88,7 +88,16 @@ describe('simulate CLI arguments', () => {
     expect(parseArgs(['a.json', '--preset', 'teaching']).ok).toBe(false);
     expect(parseArgs(['--preset=teaching', '--pairs'])).toEqual({
       ok: true,
-      value: { source: { kind: 'preset', name: 'teaching' }, pairs: true, model: undefined },
+      value: {
+        source: { kind: 'preset', name: 'teaching' },
+        pairs: true,
+        steps: false,
+        model: undefined,
+      },
+    });
+    expect(parseArgs(['--preset=teaching', '--steps'])).toMatchObject({
+      ok: true,
+      value: { pairs: false, steps: true },
     });
     expect(parseArgs(['--model'])).toMatchObject({ ok: false });
   });

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../src/engine/engine';
 import { realTime } from '../../src/engine/host';
-import type { Transport } from '../../src/engine/transport';
+import type { Transport } from '../../src/protocol/transport';
 import type { FromEngine } from '../../src/protocol/messages';
 import { checkEngineMessage } from '../../src/store/engineMessage';
 import type { RunBounds } from '../../src/store/engineMessage';

@@ -2,7 +2,7 @@
 // PanelData on the teaching preset (80 frames, 463 steps): what the panels show at chosen steps,
 // checked against the trace and the core's own narration.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getPreset, lineKey, Marks, parseScenario, Role, simulate } from '../../src/core';
+import { getPreset, kindInfo, Marks, parseScenario, Role, simulate } from '../../src/core';
 import type { Run } from '../../src/core';
 import { decodePosition } from '../../src/engine/panels/bitmaps';
 import type { PanelData } from '../../src/protocol/messages';
@@ -29,7 +29,7 @@ function at(s: number): PanelData {
 /** The first step whose pseudocode line is `key`, after step `from`. */
 function stepOf(key: string, from = 0): number {
   const line = run.trace.columns.line;
-  for (let i = from; i < run.trace.steps; i++) if (lineKey(line[i]) === key) return i;
+  for (let i = from; i < run.trace.steps; i++) if (kindInfo(line[i]).name === key) return i;
   throw new Error(`no ${key} step`);
 }
 
@@ -56,7 +56,7 @@ describe('panels', () => {
   });
 
   it('shows loads, swaps and the arch restore loop as arrows', () => {
-    const read = stepOf('li.read', stepOf('gb.pbe')); // image page 2 (pfn 2's data) into pfn 30
+    const read = stepOf('li.data', stepOf('gb.pbe')); // image page 2 (pfn 2's data) into pfn 30
     expect(at(read + 1).arrows).toEqual([{ from: 2, to: 30, kind: 'load' }]);
     const swap = stepOf('rh.swap');
     expect(at(swap + 1).arrows).toEqual([
@@ -112,7 +112,7 @@ describe('panels', () => {
     const p = at(w + 1);
     expect(p.image).toMatchObject({ total: 32, metaPages: 1, written: 3, read: 0, current: 2 });
     expect(p.image.window[2]).toEqual({ index: 2, kind: 'data', pfn: 2, from: 21 });
-    const r = at(stepOf('li.read', stepOf('gb.pbe')) + 1);
+    const r = at(stepOf('li.data', stepOf('gb.pbe')) + 1);
     expect(r.image.read).toBe(3);
     expect(r.image.current).toBe(2);
   });

@@ -8,7 +8,8 @@ import {
   createLazyTransport,
   createWorkerTransport,
 } from '../../src/engine/transport';
-import type { Transport, WorkerTransportOptions } from '../../src/engine/transport';
+import type { WorkerTransportOptions } from '../../src/engine/transport';
+import type { Transport } from '../../src/protocol/transport';
 import type { FromEngine, ToEngine } from '../../src/protocol/messages';
 
 const opened: Transport[] = [];

@@ -4,9 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { getPreset, parseScenario, simulate } from '../../src/core';
 import type { Run } from '../../src/core';
 import { createInlineTransport } from '../../src/engine/transport';
-import type { Transport } from '../../src/engine/transport';
+import type { Transport } from '../../src/protocol/transport';
 import type { FrameArrays, ToEngine } from '../../src/protocol/messages';
-import { createEngineStore, useEngine } from '../../src/store/engineStore';
+import { connectEngine } from '../../src/store/connect';
+import { createEngineStore } from '../../src/store/engineStore';
 import type { EngineStore, EngineStoreState } from '../../src/store/engineStore';
 import { referenceFrames, referenceState } from './engine-fixtures';
 
@@ -76,8 +77,21 @@ async function loadedStore() {
 }
 
 describe('engine store', () => {
-  it('starts idle; the default store starts no engine until used', () => {
-    expect(useEngine.getState()).toMatchObject({ status: 'idle', info: null, frames: null });
+  it('starts idle; a connection sends nothing until the first load and close stops its engine', () => {
+    const sent: ToEngine[] = [];
+    let closed = 0;
+    const { store, close } = connectEngine({
+      kind: 'inline',
+      send: (m) => void sent.push(m),
+      onMessage: () => () => undefined,
+      close: () => void closed++,
+    });
+    expect(store.getState()).toMatchObject({ status: 'idle', info: null, frames: null });
+    expect(sent).toEqual([]);
+    store.getState().load({ kind: 'preset', name: 'teaching' });
+    expect(sent.map((m) => m.type)).toEqual(['load']);
+    close();
+    expect(closed).toBe(1);
   });
 
   it('loads: loading with progress, then info, frames and panels together', async () => {

@@ -3,7 +3,7 @@
 // another scenario is picked; a long build that keeps reporting is never taken for a hang.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInlineTransport } from '../../src/engine/transport';
-import type { Transport } from '../../src/engine/transport';
+import type { Transport } from '../../src/protocol/transport';
 import type { FromEngine, ToEngine } from '../../src/protocol/messages';
 import { createEngineStore } from '../../src/store/engineStore';
 import type { EngineStore, EngineStoreState } from '../../src/store/engineStore';

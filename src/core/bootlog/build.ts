@@ -281,6 +281,10 @@ export function scenarioFromBootLog(text: string): BootLogResult {
     notes.push('No RAM map in the log: every frame of every zone is taken as RAM.');
   }
 
+  if (f.nodes.size > 1)
+    notes.push(
+      `The log shows ${f.nodes.size} NUMA nodes; the model has one, so their memory is taken together.`,
+    );
   let zones = modelZones(kernelZones, bits, notes);
   if (!zones.some((z) => z.name === 'Normal')) {
     return { ok: false, error: 'the log has no Normal (lowmem) zone; the model needs one' };

@@ -45,6 +45,8 @@ export interface BootFacts {
   thirtyTwoBit: boolean;
   /** x86_64 in the version line. */
   sixtyFourBit: boolean;
+  /** NUMA node ids seen in the node ranges or zoneinfo. */
+  nodes: Set<number>;
   /** Lines that were recognised, for the notes. */
   recognised: number;
 }
@@ -72,13 +74,13 @@ const HEX_PFN_ZONE = new RegExp(
   `\\b${ZONE_NAME}\\s+(0x[0-9a-fA-F]+)\\s*->\\s*(0x[0-9a-fA-F]+)\\s*$`,
 );
 const DEC_PFN_ZONE = new RegExp(`\\b${ZONE_NAME}\\s+(\\d+)\\s*->\\s*(\\d+)\\s*$`);
-const NODE_RANGE = /\bnode\s+\d+:\s+\[mem (0x[0-9a-fA-F]+)-(0x[0-9a-fA-F]+)\]/;
+const NODE_RANGE = /\bnode\s+(\d+):\s+\[mem (0x[0-9a-fA-F]+)-(0x[0-9a-fA-F]+)\]/;
 const OLD_NODE_HEADER = /early_node_map\[\d+\] active PFN ranges/;
 const OLD_NODE_RANGE = /^\s*\d+:\s+(\d+)\s*->\s*(\d+)\s*$/;
 const E820_NEW =
   /\b(?:BIOS-e820|e820|user|Xen):\s+\[mem (0x[0-9a-fA-F]+)-(0x[0-9a-fA-F]+)\]\s+usable\s*$/;
 const E820_OLD = /\b(?:BIOS-e820|user):\s+([0-9a-fA-F]+)\s*-\s*([0-9a-fA-F]+)\s+\(usable\)/;
-const ZONEINFO_HEAD = /\bNode\s+\d+,\s+zone\s+(\w+)\s*$/;
+const ZONEINFO_HEAD = /\bNode\s+(\d+),\s+zone\s+(\w+)\s*$/;
 const ZONEINFO_FIELD = /^\s*(spanned|present|start_pfn:)\s+(\d+)\s*$/;
 const KIB = (what: string) => new RegExp(`(\\d+)[kK] ${what}\\b`);
 
@@ -101,6 +103,7 @@ export function readFacts(text: string): BootFacts {
     highmemKernel: false,
     thirtyTwoBit: false,
     sixtyFourBit: false,
+    nodes: new Set(),
     recognised: 0,
   };
   let inOldNodeMap = false;
@@ -148,7 +151,8 @@ export function readFacts(text: string): BootFacts {
       facts.oldZoneFormat = true;
       facts.recognised++;
     } else if ((m = NODE_RANGE.exec(line))) {
-      const r = bytesToPfns(hex(m[1]), hex(m[2]));
+      facts.nodes.add(Number(m[1]));
+      const r = bytesToPfns(hex(m[2]), hex(m[3]));
       if (r) facts.nodeRam.push(r);
       facts.recognised++;
     } else if ((m = E820_NEW.exec(line))) {
@@ -161,7 +165,8 @@ export function readFacts(text: string): BootFacts {
       if (r) facts.e820Ram.push(r);
       facts.recognised++;
     } else if ((m = ZONEINFO_HEAD.exec(line))) {
-      current = { name: m[1], spanned: 0, present: 0 };
+      facts.nodes.add(Number(m[1]));
+      current = { name: m[2], spanned: 0, present: 0 };
       facts.zoneinfo.push(current);
       facts.recognised++;
       continue;

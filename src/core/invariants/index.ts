@@ -5,7 +5,7 @@
  */
 import { BM_COPY, BM_ORIG } from '../marks';
 import type { Run } from '../run';
-import { lineKey } from '../source/pseudocode';
+import { kindInfo } from '../source/catalogue';
 import type { FrameState } from '../state';
 import { ARR_FLAGS, ARR_REGS, INDEX_BITS, INDEX_MASK } from '../trace/arrays';
 import { linux2617Invariants } from './linux-2.6.17';
@@ -29,7 +29,7 @@ export function invariantsFor(run: Run): InvariantCheck[] {
   return FACTORIES.get(run.scenario.model)?.(run) ?? [];
 }
 
-/** Which checks rely on each pseudocode key: the per-step lookup stays a map read. */
+/** Which checks rely on each kind of step: the per-step lookup stays a map read. */
 export function checksByKey(checks: readonly InvariantCheck[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
   checks.forEach((c, i) => {
@@ -58,7 +58,7 @@ export function checkStep(
   copyBits: number,
 ): StepCheck[] {
   if (step < 0 || step >= run.trace.steps) return [];
-  const key = lineKey(run.trace.columns.line[step]);
+  const key = kindInfo(run.trace.columns.line[step]).name;
   const which = byKey.get(key);
   if (!which) return [];
   const ctx: InvariantContext = {
@@ -133,10 +133,10 @@ export function auditInvariants(
     }
     const id = line[step];
     let which = relied[id];
-    if (which === undefined) which = relied[id] = byKey.get(lineKey(id)) ?? null;
+    if (which === undefined) which = relied[id] = byKey.get(kindInfo(id).name) ?? null;
     if (which === null) continue;
     ctx.step = step;
-    ctx.key = lineKey(id);
+    ctx.key = kindInfo(id).name;
     ctx.origBits = origBits;
     ctx.copyBits = copyBits;
     for (const i of which) {

@@ -48,11 +48,11 @@ export function imageOrder(trace: Trace): InvariantCheck {
   return {
     id: 'image-order',
     statement: 'Image page k belongs to the k-th pfn of orig_bm.',
-    kinds: ['srn.low', 'srn.high', 'li.read'],
+    kinds: ['srn.low', 'srn.high', 'li.data'],
     check: ({ key, step }) => {
       const c = trace.columns;
       const index = c.n0[step];
-      if (key === 'li.read' && image[index]?.kind !== 'data') return null;
+      if (key === 'li.data' && image[index]?.kind !== 'data') return null;
       const k = index - first;
       const pfn = c.n1[step];
       if (k >= 0 && k < order.length && order[k] === pfn) return null;
@@ -65,7 +65,7 @@ export function imageOrder(trace: Trace): InvariantCheck {
 export const loadTargets: InvariantCheck = {
   id: 'load-targets',
   statement: 'Loading writes only owned-unsafe frames (a page into its own pfn) or safe frames.',
-  kinds: ['li.read'],
+  kinds: ['li.header', 'li.meta', 'li.data'],
   check: ({ trace, step, flags }) => {
     const c = trace.columns;
     const target = c.p0[step];

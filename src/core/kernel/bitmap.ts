@@ -10,14 +10,12 @@ import { NS, NSF } from '../marks';
 import type { RegId } from '../registers';
 import { Reg } from '../registers';
 import { Role } from '../roles';
-import { lineId } from '../source/pseudocode';
+import type { KindTaking } from '../source/catalogue';
 import type { BitmapInstance } from '../trace/trace';
 import type { Kernel } from './kernel';
 
-const L_CHAIN = lineId('bmc.chain');
-const L_DATA = lineId('bmc.data');
-const L_FAIL = lineId('bmc.fail');
-const L_FREE = lineId('bmf.page');
+/** The kinds of one page freed by memory_bm_free() (the caller's context names it). */
+export type BitmapFreeKind = KindTaking<{ page: number; bitmap: number; clear: number }>;
 
 /**
  * A memory_bitmap variable (orig_bm, copy_bm; safe_highmem_bm is copy_bm re-created). The bits
@@ -58,7 +56,9 @@ export class MemoryBitmap {
     let used = LINKED_PAGE_DATA_SIZE; // chain_init
     const chainAlloc = (size: number, what: number): boolean => {
       if (LINKED_PAGE_DATA_SIZE - used < size) {
-        const pfn = k.getImagePage(safeNeeded, Role.BitmapChain, L_CHAIN, id, what);
+        const pfn = k.getImagePage(safeNeeded, Role.BitmapChain, (page) =>
+          k.rec.record('bmc.chain', { page, bitmap: id, what }),
+        );
         if (pfn < 0) return false;
         if (inst.chainPfns.length === 0) k.rec.setReg(this.instReg, id);
         inst.chainPfns.unshift(pfn); // pushed at the head of the chain
@@ -85,13 +85,10 @@ export class MemoryBitmap {
       let pfn = z.start;
       for (let b = 0; b < nr; b++) {
         const span = Math.min(left, BM_BITS_PER_BLOCK);
-        const dataPfn = k.getImagePage(
-          safeNeeded,
-          Role.BitmapData,
-          L_DATA,
-          id,
-          inst.blockZone.length,
-          pfn,
+        const block = inst.blockZone.length;
+        const first = pfn;
+        const dataPfn = k.getImagePage(safeNeeded, Role.BitmapData, (page) =>
+          k.rec.record('bmc.data', { page, first, bitmap: id, block }),
         );
         if (dataPfn < 0) return this.failCreate();
         zone.blocks.push({
@@ -111,13 +108,13 @@ export class MemoryBitmap {
   }
 
   private failCreate(): number {
-    this.k.rec.step(L_FAIL, -1, -1, -1, this.inst?.id ?? -1);
-    this.free(true, L_FREE);
+    this.k.rec.record('bmc.fail', { bitmap: this.inst?.id ?? -1 });
+    this.free(true, 'bmf.page');
     return -12;
   }
 
   /** memory_bm_free(bm, clear_nosave_free): data pages zone by zone, then the chain pages. */
-  free(clearNsf: boolean, line: number): void {
+  free(clearNsf: boolean, kind: BitmapFreeKind): void {
     const k = this.k;
     const inst = this.inst;
     if (!inst) return;
@@ -126,7 +123,7 @@ export class MemoryBitmap {
     pages.push(...inst.chainPfns);
     let first = true;
     for (const pfn of pages) {
-      k.rec.step(line, pfn, -1, -1, inst.id, clearNsf ? 1 : 0);
+      k.rec.record(kind, { page: pfn, bitmap: inst.id, clear: clearNsf ? 1 : 0 });
       if (first) {
         this.clearAllBits();
         k.rec.setReg(this.instReg, -1);

@@ -2,23 +2,8 @@ import { ENOMEM, ENOSPC, PFNS_PER_META_PAGE } from '../constants';
 import { contentWord, TAG_HEADER, TAG_META } from '../hash';
 import { Reg, Side } from '../registers';
 import { Role } from '../roles';
-import { lineId } from '../source/pseudocode';
 import type { MemoryBitmap } from './bitmap';
 import type { Kernel } from './kernel';
-
-const L = {
-  start: lineId('sw.start'),
-  buffer: lineId('srn.buffer'),
-  header: lineId('srn.header'),
-  swap: lineId('sw.swap'),
-  write: lineId('sw.write'),
-  meta: lineId('srn.meta'),
-  low: lineId('srn.low'),
-  high: lineId('srn.high'),
-  mark: lineId('sw.mark'),
-  off: lineId('pd.off'),
-  boot: lineId('pd.boot'),
-};
 
 /**
  * Where snapshot_read_next() finds the image: the 2.6.20 model walks orig_bm (meta) and copy_bm
@@ -66,10 +51,10 @@ export function swsuspWrite(k: Kernel, src: ImageSource): void {
   const n = k.rec.reg(Reg.nrCopyPages);
   const meta = k.rec.reg(Reg.nrMetaPages);
   const pages = 1 + meta + n;
-  k.rec.step(L.start, -1, -1, -1, pages);
+  k.rec.record('sw.start', { pages });
   let buffer = k.rec.reg(Reg.buffer);
   if (buffer < 0) {
-    buffer = k.getImagePage(false, Role.Buffer, L.buffer);
+    buffer = k.getImagePage(false, Role.Buffer, (page) => k.rec.record('srn.buffer', { page }));
     if (buffer < 0) {
       k.fail({
         function: 'snapshot_read_next',
@@ -81,41 +66,41 @@ export function swsuspWrite(k: Kernel, src: ImageSource): void {
   }
   const content = k.state.content;
   const headerWord = contentWord(pages, TAG_HEADER);
-  k.rec.step(L.header, buffer, -1, -1, n, meta);
+  k.rec.record('srn.header', { buffer, copyPages: n, metaPages: meta });
   k.rec.setContent(buffer, headerWord);
   src.reset();
 
-  k.rec.step(L.swap, -1, -1, -1, s.swapPages ?? -1, pages + s.pagesForIo);
+  k.rec.record('sw.swap', { free: s.swapPages ?? -1, need: pages + s.pagesForIo });
   if (s.swapPages !== null && !(s.swapPages > pages + s.pagesForIo)) {
     k.rec.printk('swsusp: Not enough free swap');
     k.fail({ function: 'swsusp_write', errno: ENOSPC, message: 'swsusp: Not enough free swap' });
   }
-  k.rec.step(L.write, buffer, -1, -1, 0);
+  k.rec.record('sw.write', { buffer });
   writePage(k, 'header', -1, buffer, headerWord);
   k.rec.printk(`Saving image data pages (${pages - 1} pages) ...     `);
 
   let packed = 0;
   for (let m = 1; m <= meta; m++) {
     const word = contentWord(m, TAG_META);
-    k.rec.step(L.meta, buffer, -1, -1, m, packed);
+    k.rec.record('srn.meta', { buffer, meta: m, packed });
     packed += src.packMeta(m);
     k.rec.setContent(buffer, word);
     writePage(k, 'meta', (m - 1) * PFNS_PER_META_PAGE, buffer, word);
   }
   for (let d = 0; d < n; d++) {
-    k.rec.step(L.low);
+    k.rec.record('srn.low', { copy: -1, image: 1 + meta + d, of: -1 });
     const page = src.nextData(d);
     const origPfn = src.origPfn(d);
     if (k.isHighmem(page)) {
-      k.rec.amend(L.high, page, buffer, -1, 1 + meta + d, origPfn);
+      k.rec.reword('srn.high', { copy: page, buffer, image: 1 + meta + d, of: origPfn });
       k.rec.setContent(buffer, content[page]);
       writePage(k, 'data', origPfn, buffer, content[buffer]);
     } else {
-      k.rec.amend(L.low, page, -1, -1, 1 + meta + d, origPfn);
+      k.rec.reword('srn.low', { copy: page, image: 1 + meta + d, of: origPfn });
       writePage(k, 'data', origPfn, page, content[page]);
     }
   }
-  k.rec.step(L.mark, -1, -1, -1, pages);
+  k.rec.record('sw.mark', { pages });
   k.rec.printk('done');
 }
 
@@ -132,8 +117,8 @@ function writePage(
 
 /** Power-off, then the boot kernel comes up with its own layout: one bulk step replaces every frame. */
 export function powerOffAndBoot(k: Kernel): void {
-  k.rec.step(L.off);
-  k.rec.step(L.boot);
+  k.rec.record('pd.off', {});
+  k.rec.record('pd.boot', {});
   k.rec.bulkReplace(k.bootImage());
   const r = Reg;
   k.rec.setReg(r.side, Side.Boot);

@@ -6,7 +6,7 @@ import { Reg } from '../registers';
 import type { RegId } from '../registers';
 import { LETTER_ROLE, Role } from '../roles';
 import type { Scenario } from '../scenario/types';
-import { lineId } from '../source/pseudocode';
+import type { KindTaking } from '../source/catalogue';
 import type { FrameImage } from '../state';
 import { createState } from '../state';
 import { Recorder } from '../trace/recorder';
@@ -29,7 +29,9 @@ export class KernelFailure extends Error {
 }
 
 const X = 88;
-const L_GIP_UNSAFE = lineId('gip.unsafe');
+
+/** The kinds of one page freed by shrink_all_memory(). */
+export type ShrinkKind = KindTaking<{ page: number; freed: number; asked: number }>;
 
 /**
  * The emulated machine and the page-level primitives snapshot.c builds on (get_image_page,
@@ -100,7 +102,7 @@ export class Kernel {
     }
     r[Reg.freeLowmem] = this.alloc.freeLowmem();
     r[Reg.freeHighmem] = this.alloc.freeHighmem();
-    this.rec = new Recorder(state, recorderOptions);
+    this.rec = new Recorder(state, scenario.model, recorderOptions);
     this.markDirty = new DirtyFrames(this.frames, this.zones);
     this.countDirty = new DirtyFrames(this.frames, this.zones);
     this.saveableIn = new Int32Array(this.zones.length);
@@ -186,15 +188,15 @@ export class Kernel {
   /**
    * get_image_page(gfp, safe_needed): a zeroed lowmem page marked NS + NSF. With PG_SAFE every
    * unsafe page met on the way is kept with NS set and counted in allocated_unsafe_pages; each such
-   * skip is its own step. The returned page's step is started here with `line` and the pfn as p0.
+   * skip is its own step. `start` records the returned page's step (the caller knows its kind).
    * Returns -1 when lowmem is exhausted (no step is started then).
    */
-  getImagePage(safeNeeded: boolean, role: number, line: number, n0 = 0, n1 = 0, p1 = -1): number {
+  getImagePage(safeNeeded: boolean, role: number, start: (pfn: number) => void): number {
     let pfn = this.take(false);
     if (safeNeeded) {
       while (pfn >= 0 && this.state.flags[pfn] & NSF) {
         const aup = this.rec.reg(Reg.allocatedUnsafePages) + 1;
-        this.rec.step(L_GIP_UNSAFE, pfn, -1, -1, aup);
+        this.rec.record('gip.unsafe', { page: pfn, unsafe: aup });
         this.claim(pfn, Role.UnsafeOwned, true);
         this.rec.orFlags(pfn, NS);
         this.rec.setReg(Reg.allocatedUnsafePages, aup);
@@ -202,7 +204,7 @@ export class Kernel {
       }
     }
     if (pfn < 0) return -1;
-    this.rec.step(line, pfn, p1, -1, n0, n1);
+    start(pfn);
     this.claim(pfn, role, true);
     this.rec.orFlags(pfn, NS | NSF);
     return pfn;
@@ -215,12 +217,12 @@ export class Kernel {
   }
 
   /** shrink_all_memory(n): frees up to n reclaimable frames, lowest pfn first. Each is a step. */
-  shrinkAllMemory(n: number, line: number): number {
+  shrinkAllMemory(n: number, kind: ShrinkKind): number {
     let freed = 0;
     while (freed < n && this.reclaimCursor < this.reclaimable.length) {
       const pfn = this.reclaimable[this.reclaimCursor++];
       freed++;
-      this.rec.step(line, pfn, -1, -1, freed, n);
+      this.rec.record(kind, { page: pfn, freed, asked: n });
       this.release(pfn);
       this.rec.addReg(Reg.shrunkPages, 1);
     }

@@ -2,38 +2,21 @@ import { ENOMEM } from '../constants';
 import { IMAGE_PFN, NS, NSF } from '../marks';
 import { Reg, Side } from '../registers';
 import { Role } from '../roles';
-import { lineId } from '../source/pseudocode';
 import { swsuspFree } from './free';
 import type { Kernel } from './kernel';
 import type { SaveResult } from './suspend';
 
-const L = {
-  irq: lineId('res.irq'),
-  rh: lineId('res.rh'),
-  arch: lineId('res.arch'),
-  resFail: lineId('res.fail'),
-  rhBuf: lineId('rh.buf'),
-  rhSwap: lineId('rh.swap'),
-  rhFree: lineId('rh.free'),
-  cr3: lineId('ar.cr3'),
-  copy: lineId('ar.copy'),
-  ret: lineId('ar.ret'),
-  back: lineId('img.back'),
-  free: lineId('img.free'),
-  verify: lineId('img.verify'),
-};
-
 /** swsusp_resume(): restore_highmem() swapping each highmem PBE's frames, then the arch copy loop. */
 export function swsuspResume(k: Kernel): void {
-  k.rec.step(L.irq);
-  k.rec.step(L.rh, -1, -1, -1, k.rec.reg(Reg.highPbes));
+  k.rec.record('res.irq', {});
+  k.rec.record('res.rh', { pbes: k.rec.reg(Reg.highPbes) });
   const high = k.rec.highPbes.data;
   const nHigh = k.rec.highPbes.length / 2;
   const content = k.state.content;
   if (nHigh > 0) {
-    const buf = k.getImagePage(true, Role.Bounce, L.rhBuf);
+    const buf = k.getImagePage(true, Role.Bounce, (page) => k.rec.record('rh.buf', { page }));
     if (buf < 0) {
-      k.rec.step(L.resFail);
+      k.rec.record('res.fail', {});
       swsuspFree(k);
       k.fail({
         function: 'restore_highmem',
@@ -45,7 +28,7 @@ export function swsuspResume(k: Kernel): void {
     for (let i = nHigh - 1; i >= 0; i--) {
       const orig = high[2 * i];
       const copy = high[2 * i + 1];
-      k.rec.step(L.rhSwap, copy, orig, buf, nHigh - i);
+      k.rec.record('rh.swap', { copy, orig, via: buf, nth: nHigh - i });
       const a = content[copy];
       const b = content[orig];
       k.rec.setContent(buf, a);
@@ -54,23 +37,23 @@ export function swsuspResume(k: Kernel): void {
       k.rec.setRole(orig, Role.Restored);
       k.rec.addReg(Reg.highmemSwapped, 1);
     }
-    k.rec.step(L.rhFree, buf);
+    k.rec.record('rh.free', { page: buf });
     k.freeImagePage(buf, true);
     k.rec.setReg(Reg.bounce, -1);
   }
-  k.rec.step(L.arch);
-  k.rec.step(L.cr3, -1, -1, -1, k.rec.reg(Reg.lowPbes));
+  k.rec.record('res.arch', {});
+  k.rec.record('ar.cr3', { pbes: k.rec.reg(Reg.lowPbes) });
   const low = k.rec.lowPbes.data;
   const nLow = k.rec.lowPbes.length / 2;
   for (let i = nLow - 1; i >= 0; i--) {
     const orig = low[2 * i];
     const copy = low[2 * i + 1];
-    k.rec.step(L.copy, copy, orig, -1, nLow - i);
+    k.rec.record('ar.copy', { copy, orig, nth: nLow - i });
     k.rec.setContent(orig, content[copy]);
     k.rec.setRole(orig, Role.Restored);
     k.rec.addReg(Reg.restoreDone, 1);
   }
-  k.rec.step(L.ret);
+  k.rec.record('ar.ret', {});
 }
 
 export interface Verification {
@@ -84,7 +67,7 @@ export interface Verification {
  * bulk step). in_suspend is __nosavedata, so it holds the boot kernel's 0.
  */
 export function imageKernelTakeover(k: Kernel, saved: SaveResult): LowmemCheck {
-  k.rec.step(L.back);
+  k.rec.record('img.back', {});
   const content = k.state.content.slice();
   const role = saved.snapshotRole.slice();
   const flags = saved.snapshotFlags.slice();
@@ -129,7 +112,7 @@ export interface LowmemCheck {
 
 /** The image kernel's swsusp_free(), then the check that every saved page is back (highmem now). */
 export function imageKernelFinish(k: Kernel, saved: SaveResult, low: LowmemCheck): Verification {
-  swsuspFree(k, L.free);
+  swsuspFree(k, 'img.free');
   const snap = k.rec.snapshotContent;
   const flags = k.state.flags;
   let contentMismatches = low.mismatches;
@@ -144,7 +127,7 @@ export function imageKernelFinish(k: Kernel, saved: SaveResult, low: LowmemCheck
     if (freeNow !== saved.freeBeforeAlloc[pfn]) freeMismatches++;
   }
   const verified = contentMismatches === 0 && freeMismatches === 0;
-  k.rec.step(L.verify, -1, -1, -1, checked, contentMismatches);
+  k.rec.record('img.verify', { checked, differ: contentMismatches });
   k.rec.setReg(Reg.verifiedPages, checked - contentMismatches);
   k.rec.printk(
     verified

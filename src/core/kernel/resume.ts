@@ -10,56 +10,9 @@ import {
 import { IMAGE_PFN, NS, NSF } from '../marks';
 import { Reg } from '../registers';
 import { Role } from '../roles';
-import { lineId } from '../source/pseudocode';
 import type { MemoryBitmap } from './bitmap';
 import { swsuspFree } from './free';
 import type { Kernel } from './kernel';
-
-const L = {
-  sig: lineId('chk.sig'),
-  swnBuffer: lineId('swn.buffer'),
-  header: lineId('swn.header'),
-  check: lineId('ch.check'),
-  copybm: lineId('swn.copybm'),
-  unpack: lineId('swn.unpack'),
-  unpackSet: lineId('unpack.set'),
-  prepare: lineId('swn.prepare'),
-  chain: lineId('swn.chain'),
-  next: lineId('swn.next'),
-  liStart: lineId('li.start'),
-  read: lineId('li.read'),
-  liFail: lineId('li.fail'),
-  liDone: lineId('li.done'),
-  piFree: lineId('pi.free'),
-  piCount: lineId('pi.count'),
-  mupClear: lineId('mup.clear'),
-  mupSet: lineId('mup.set'),
-  piOrig: lineId('pi.orig'),
-  dup: lineId('dup.set'),
-  freeCopy: lineId('pi.freecopy'),
-  piHighmem: lineId('pi.highmem'),
-  reserve: lineId('pi.reserve'),
-  prealloc: lineId('pi.prealloc'),
-  freeSp: lineId('pi.freesp'),
-  piFail: lineId('pi.fail'),
-  phiBm: lineId('phi.bm'),
-  phiBuffer: lineId('phi.buffer'),
-  phiCount: lineId('phi.count'),
-  phiAlloc: lineId('phi.alloc'),
-  phiDone: lineId('phi.done'),
-  gbNext: lineId('gb.next'),
-  gbDirect: lineId('gb.direct'),
-  gbPbe: lineId('gb.pbe'),
-  gbFail: lineId('gb.fail'),
-  caPage: lineId('ca.page'),
-  hDirect: lineId('ghpb.direct'),
-  hHigh: lineId('ghpb.high'),
-  hLow: lineId('ghpb.low'),
-  clhp: lineId('clhp.copy'),
-  swfCopy: lineId('swf.copy'),
-  swfOrig: lineId('swf.orig'),
-  swfHigh: lineId('swf.high'),
-};
 
 export interface Bitmaps {
   orig: MemoryBitmap;
@@ -84,8 +37,8 @@ export function swsuspRead(k: Kernel, bm: Bitmaps): void {
   // second call: load_header + memory_bm_create(copy_bm)
   const n = k.rec.copyPairs.length / 2;
   const meta = divRoundUp(n * 4, 4096);
-  k.rec.step(L.check, -1, -1, -1, k.frames);
-  k.rec.step(L.header, buffer, -1, -1, n, meta);
+  k.rec.record('ch.check', { frames: k.frames });
+  k.rec.record('swn.header', { buffer, copyPages: n, metaPages: meta });
   k.rec.setReg(Reg.nrCopyPages, n);
   k.rec.setReg(Reg.nrMetaPages, meta);
   if (bm.copy.create('copy_bm', false)) {
@@ -97,7 +50,7 @@ export function swsuspRead(k: Kernel, bm: Bitmaps): void {
     );
   }
   if (k.rec.image.length < 2) {
-    k.rec.step(L.liFail, -1, -1, -1, 1);
+    k.rec.record('li.fail', {});
     resumeFail(
       k,
       'swap_read_page',
@@ -112,32 +65,32 @@ export function swsuspRead(k: Kernel, bm: Bitmaps): void {
     readPage(k, m, buffer);
     const from = (m - 1) * PFNS_PER_META_PAGE;
     const to = Math.min(n, from + PFNS_PER_META_PAGE);
-    k.rec.step(L.unpack, buffer, -1, -1, m, to - from);
+    k.rec.record('swn.unpack', { buffer, meta: m, pfns: to - from });
     for (let j = from; j < to; j++) {
-      k.rec.step(L.unpackSet, pairs[2 * j], -1, -1, j);
+      k.rec.record('unpack.set', { pfn: pairs[2 * j], image: 1 + meta + j });
       bm.copy.setBit(pairs[2 * j]);
     }
   }
-  k.rec.step(L.prepare);
+  k.rec.record('swn.prepare', {});
   prepareImage(k, bm, n);
-  k.rec.step(L.chain);
+  k.rec.record('swn.chain', {});
   bm.orig.positionReset();
   k.rec.setReg(Reg.chainUsed, LINKED_PAGE_DATA_SIZE);
   k.rec.setReg(Reg.resumeChainPage, -1);
 
   for (let d = 0; d < n; d++) {
-    if (d > 0) copyLastHighmemPage(k, L.clhp);
+    if (d > 0) copyLastHighmemPage(k, 'clhp.copy');
     const target = getBuffer(k, bm);
     readPage(k, 1 + meta + d, target);
   }
-  k.rec.step(L.liDone);
+  k.rec.record('li.done', {});
   k.rec.printk('done');
-  copyLastHighmemPage(k, L.swfCopy);
-  bm.orig.free(true, L.swfOrig);
-  bm.safeHigh.free(true, L.swfHigh);
+  copyLastHighmemPage(k, 'swf.copy');
+  bm.orig.free(true, 'swf.orig');
+  bm.safeHigh.free(true, 'swf.high');
   const buf = k.rec.reg(Reg.buffer);
   if (buf >= 0) {
-    k.rec.step(L.swfHigh, buf, -1, -1, -1, 1);
+    k.rec.record('swf.buffer', { page: buf });
     k.freeImagePage(buf, true);
     k.rec.setReg(Reg.buffer, -1);
   }
@@ -149,15 +102,15 @@ export function swsuspRead(k: Kernel, bm: Bitmaps): void {
  */
 export function readHeader(k: Kernel): number {
   const pages = k.rec.image.length;
-  k.rec.step(L.sig);
-  const buffer = k.getImagePage(false, Role.Buffer, L.swnBuffer);
+  k.rec.record('chk.sig', {});
+  const buffer = k.getImagePage(false, Role.Buffer, (page) => k.rec.record('swn.buffer', { page }));
   if (buffer < 0) {
     const message = 'snapshot_write_next: no free page for buffer (-ENOMEM)';
     resumeFail(k, 'snapshot_write_next', ENOMEM, message);
   }
   k.rec.setReg(Reg.buffer, buffer);
   readPage(k, 0, buffer);
-  k.rec.step(L.liStart, -1, -1, -1, pages - 1);
+  k.rec.record('li.start', { pages: pages - 1 });
   k.rec.printk(`Loading image data pages (${pages - 1} pages) ...     `);
   return buffer;
 }
@@ -165,7 +118,9 @@ export function readHeader(k: Kernel): number {
 /** swap_read_page(): image page `index` lands in frame `target`. */
 export function readPage(k: Kernel, index: number, target: number): void {
   const page = k.rec.image[index];
-  k.rec.step(L.read, target, -1, -1, index, page.pfn);
+  if (page.kind === 'header') k.rec.record('li.header', { into: target });
+  else if (page.kind === 'meta') k.rec.record('li.meta', { into: target, meta: index });
+  else k.rec.record('li.data', { into: target, image: index, of: page.pfn });
   k.rec.setContent(target, page.content);
   k.rec.setReg(Reg.imageRead, index + 1);
   const role = k.state.role[target];
@@ -176,11 +131,11 @@ export function readPage(k: Kernel, index: number, target: number): void {
   }
 }
 
-function copyLastHighmemPage(k: Kernel, line: number): void {
+function copyLastHighmemPage(k: Kernel, kind: 'clhp.copy' | 'swf.copy'): void {
   const last = k.rec.reg(Reg.lastHighmemPage);
   if (last < 0) return;
   const buffer = k.rec.reg(Reg.buffer);
-  k.rec.step(line, buffer, last);
+  k.rec.record(kind, { buffer, page: last });
   k.rec.setContent(last, k.state.content[buffer]);
   k.rec.setRole(last, k.state.role[last] === Role.UnsafeOwned ? Role.Loaded : Role.PbeCopy);
   k.rec.setReg(Reg.lastHighmemPage, -1);
@@ -189,7 +144,7 @@ function copyLastHighmemPage(k: Kernel, line: number): void {
 /** prepare_image(&orig_bm, &copy_bm) with prepare_highmem_image() and the safe-page lists. */
 function prepareImage(k: Kernel, bm: Bitmaps, n: number): void {
   const buffer = k.rec.reg(Reg.buffer);
-  k.rec.step(L.piFree, buffer);
+  k.rec.record('pi.free', { page: buffer });
   k.freeImagePage(buffer, true);
   k.rec.setReg(Reg.buffer, -1);
 
@@ -197,13 +152,13 @@ function prepareImage(k: Kernel, bm: Bitmaps, n: number): void {
   const flags = k.state.flags;
   for (let pfn = 0; pfn < k.frames; pfn++)
     if (flags[pfn] & bm.copy.bit && k.isHighmem(pfn)) nrHighmem++;
-  k.rec.step(L.piCount, -1, -1, -1, nrHighmem);
+  k.rec.record('pi.count', { highmem: nrHighmem });
   k.rec.setReg(Reg.nrHighmemImage, nrHighmem);
 
   // mark_unsafe_pages()
-  k.rec.step(L.mupClear);
+  k.rec.record('mup.clear', {});
   for (let pfn = 0; pfn < k.frames; pfn++) if (k.pfnValid(pfn)) k.rec.clearFlags(pfn, NSF);
-  k.rec.step(L.mupSet, -1, -1, -1, n);
+  k.rec.record('mup.set', { pages: n });
   for (let pfn = 0; pfn < k.frames; pfn++)
     if (flags[pfn] & bm.copy.bit) k.rec.orFlags(pfn, NSF | IMAGE_PFN);
   k.rec.setReg(Reg.allocatedUnsafePages, 0);
@@ -215,29 +170,29 @@ function prepareImage(k: Kernel, bm: Bitmaps, n: number): void {
   // duplicate_memory_bitmap(new_bm, bm)
   bm.copy.positionReset();
   for (;;) {
-    k.rec.step(L.dup);
+    k.rec.record('dup.end', {});
     const pfn = bm.copy.nextPfn();
     if (pfn < 0) break;
-    k.rec.amend(L.dup, pfn);
+    k.rec.reword('dup.set', { pfn });
     bm.orig.setBit(pfn);
   }
-  bm.copy.free(false, L.freeCopy);
+  bm.copy.free(false, 'pi.freecopy');
 
   if (nrHighmem > 0) {
-    k.rec.step(L.piHighmem, -1, -1, -1, nrHighmem);
+    k.rec.record('pi.highmem', { highmem: nrHighmem });
     if (bm.safeHigh.create('safe_highmem_bm', true)) fail('memory_bm_create', 'safe_highmem_bm');
-    const buf = k.getImagePage(true, Role.Buffer, L.phiBuffer);
+    const buf = k.getImagePage(true, Role.Buffer, (page) => k.rec.record('phi.buffer', { page }));
     if (buf < 0) fail('get_highmem_buffer', 'buffer');
     k.rec.setReg(Reg.buffer, buf);
     const toAlloc = Math.min(k.alloc.freeHighmem(), nrHighmem);
     nrHighmem = toAlloc;
-    k.rec.step(L.phiCount, -1, -1, -1, toAlloc);
+    k.rec.record('phi.count', { toAlloc });
     k.rec.setReg(Reg.nrHighmemImage, toAlloc);
     k.rec.setReg(Reg.safeHighmemPages, 0);
     for (let i = 0; i < toAlloc; i++) {
       const pfn = k.take(true);
       const safe = !(flags[pfn] & NSF);
-      k.rec.step(L.phiAlloc, pfn, -1, -1, safe ? 1 : 0, i + 1);
+      k.rec.record('phi.alloc', { page: pfn, safe: safe ? 1 : 0, nth: i + 1 });
       k.claim(pfn, safe ? Role.SafeHighmem : Role.UnsafeOwned, false);
       if (safe) {
         bm.safeHigh.setBit(pfn);
@@ -245,7 +200,7 @@ function prepareImage(k: Kernel, bm: Bitmaps, n: number): void {
       }
       k.rec.orFlags(pfn, NS | NSF);
     }
-    k.rec.step(L.phiDone, -1, -1, -1, k.rec.reg(Reg.safeHighmemPages));
+    k.rec.record('phi.done', { safe: k.rec.reg(Reg.safeHighmemPages) });
     bm.safeHigh.positionReset();
   }
 
@@ -255,7 +210,9 @@ function prepareImage(k: Kernel, bm: Bitmaps, n: number): void {
     PBES_PER_LINKED_PAGE,
   );
   for (let i = 0; i < reserve; i++) {
-    const pfn = k.getImagePage(true, Role.SpReserve, L.reserve, i + 1, reserve);
+    const pfn = k.getImagePage(true, Role.SpReserve, (page) =>
+      k.rec.record('pi.reserve', { page, nth: i + 1, of: reserve }),
+    );
     if (pfn < 0) fail('prepare_image', 'the sp_list reserve');
     k.rec.spList.push(pfn);
     k.rec.addReg(Reg.spPushed, 1);
@@ -265,11 +222,11 @@ function prepareImage(k: Kernel, bm: Bitmaps, n: number): void {
   for (let i = 0; i < prealloc; i++) {
     const pfn = k.take(false);
     if (pfn < 0) {
-      k.rec.step(L.piFail, -1, -1, -1, i, prealloc);
+      k.rec.record('pi.fail', { got: i, of: prealloc });
       fail('prepare_image', 'the image pages');
     }
     const safe = !(flags[pfn] & NSF);
-    k.rec.step(L.prealloc, pfn, -1, -1, safe ? 1 : 0, i + 1);
+    k.rec.record('pi.prealloc', { page: pfn, safe: safe ? 1 : 0, nth: i + 1 });
     k.claim(pfn, safe ? Role.SafePage : Role.UnsafeOwned, true);
     if (safe) {
       k.rec.safePages.push(pfn);
@@ -280,7 +237,7 @@ function prepareImage(k: Kernel, bm: Bitmaps, n: number): void {
   // free sp_list from its head (the last page pushed)
   const sp = k.rec.spList.data;
   for (let i = k.rec.spList.length - 1; i >= 0; i--) {
-    k.rec.step(L.freeSp, sp[i]);
+    k.rec.record('pi.freesp', { page: sp[i] });
     k.freeImagePage(sp[i], true);
     k.rec.addReg(Reg.spFreed, 1);
   }
@@ -290,7 +247,10 @@ function prepareImage(k: Kernel, bm: Bitmaps, n: number): void {
 function chainAlloc(k: Kernel, size: number): boolean {
   const used = k.rec.reg(Reg.chainUsed);
   if (LINKED_PAGE_DATA_SIZE - used < size) {
-    const pfn = k.getImagePage(true, Role.PbeChain, L.caPage, k.rec.reg(Reg.pbeChainPages) + 1);
+    const nth = k.rec.reg(Reg.pbeChainPages) + 1;
+    const pfn = k.getImagePage(true, Role.PbeChain, (page) =>
+      k.rec.record('ca.page', { page, nth }),
+    );
     if (pfn < 0) return false;
     k.rec.setReg(Reg.resumeChainPage, pfn);
     k.rec.addReg(Reg.pbeChainPages, 1);
@@ -309,21 +269,21 @@ function popSafePage(k: Kernel): number {
 
 /** get_buffer(&orig_bm, &ca): where the next data page goes. Returns the frame it is read into. */
 function getBuffer(k: Kernel, bm: Bitmaps): number {
-  k.rec.step(L.gbNext);
+  k.rec.record('gb.next', { pfn: -1 });
   const pfn = bm.orig.nextPfn();
-  k.rec.amend(L.gbNext, pfn);
+  k.rec.reword('gb.next', { pfn });
   const owned = k.ownedBySwsusp(pfn);
   const buffer = k.rec.reg(Reg.buffer);
   if (k.isHighmem(pfn)) {
     if (owned) {
-      k.rec.amend(L.hDirect, pfn, buffer);
+      k.rec.reword('ghpb.direct', { pfn, buffer });
       k.rec.setReg(Reg.lastHighmemPage, pfn);
       k.rec.addReg(Reg.directHighmem, 1);
       k.rec.directPfns.push(pfn);
       return buffer;
     }
     if (!chainAlloc(k, SIZEOF_PBE)) {
-      k.rec.step(L.gbFail, pfn);
+      k.rec.record('gb.fail', { pfn });
       resumeFail(
         k,
         'get_highmem_page_buffer',
@@ -334,16 +294,16 @@ function getBuffer(k: Kernel, bm: Bitmaps): number {
     let copy: number;
     let target: number;
     if (k.rec.reg(Reg.safeHighmemPages) > 0) {
-      k.rec.step(L.hHigh, pfn);
+      k.rec.record('ghpb.high', { pfn, copy: -1, buffer: -1 });
       copy = bm.safeHigh.nextPfn();
       k.rec.addReg(Reg.safeHighmemPages, -1);
       k.rec.setReg(Reg.lastHighmemPage, copy);
-      k.rec.amend(L.hHigh, pfn, copy, buffer);
+      k.rec.reword('ghpb.high', { pfn, copy, buffer });
       target = buffer;
     } else {
-      k.rec.step(L.hLow, pfn);
+      k.rec.record('ghpb.low', { pfn, copy: -1 });
       copy = popSafePage(k);
-      k.rec.amend(L.hLow, pfn, copy);
+      k.rec.reword('ghpb.low', { pfn, copy });
       target = copy;
     }
     k.rec.highPbes.push(pfn);
@@ -352,18 +312,18 @@ function getBuffer(k: Kernel, bm: Bitmaps): number {
     return target;
   }
   if (owned) {
-    k.rec.amend(L.gbDirect, pfn);
+    k.rec.reword('gb.direct', { pfn });
     k.rec.addReg(Reg.directLowmem, 1);
     k.rec.directPfns.push(pfn);
     return pfn;
   }
   if (!chainAlloc(k, SIZEOF_PBE)) {
-    k.rec.step(L.gbFail, pfn);
+    k.rec.record('gb.fail', { pfn });
     resumeFail(k, 'get_buffer', ENOMEM, 'get_buffer: no safe page for a PBE (-ENOMEM)');
   }
-  k.rec.step(L.gbPbe, pfn);
+  k.rec.record('gb.pbe', { orig: pfn, copy: -1 });
   const copy = popSafePage(k);
-  k.rec.amend(L.gbPbe, pfn, copy);
+  k.rec.reword('gb.pbe', { orig: pfn, copy });
   k.rec.lowPbes.push(pfn);
   k.rec.lowPbes.push(copy);
   k.rec.addReg(Reg.lowPbes, 1);

@@ -1,9 +1,5 @@
 import { ENOMEM, SHRINK_BITE } from '../constants';
-import { lineId } from '../source/pseudocode';
-import type { Kernel } from './kernel';
-
-const START = lineId('sh.start');
-const DONE = lineId('sh.done');
+import type { Kernel, ShrinkKind } from './kernel';
 
 /** One round's verdict of a model's formula: lowmem still short by `tmp` (if > 0), image `size`. */
 export interface ShrinkMeasure {
@@ -11,10 +7,11 @@ export interface ShrinkMeasure {
   size: number;
 }
 
-export interface ShrinkLines {
-  free: number;
-  imageSize: number;
-  enomem: number;
+/** The model's kinds for the loop's steps. */
+export interface ShrinkKinds {
+  free: ShrinkKind;
+  imageSize: ShrinkKind;
+  enomem: 'sh.enomem' | 'lsh.enomem';
 }
 
 /**
@@ -23,9 +20,9 @@ export interface ShrinkLines {
  * when a round frees nothing. Freeing nothing while still short is -ENOMEM. The models differ
  * only in `measure` (2.6.20 counts highmem overflow once, 2.6.17 twice).
  */
-export function shrinkLoop(k: Kernel, measure: () => ShrinkMeasure, lines: ShrinkLines): void {
+export function shrinkLoop(k: Kernel, measure: () => ShrinkMeasure, lines: ShrinkKinds): void {
   const limit = k.scenario.imageSize;
-  k.rec.step(START);
+  k.rec.record('sh.start', {});
   k.rec.printk('Shrinking memory...  ');
   let pages = 0;
   let tmp: number;
@@ -36,7 +33,7 @@ export function shrinkLoop(k: Kernel, measure: () => ShrinkMeasure, lines: Shrin
       const want = tmp;
       tmp = k.shrinkAllMemory(Math.min(tmp, SHRINK_BITE), lines.free);
       if (!tmp) {
-        k.rec.step(lines.enomem, -1, -1, -1, want);
+        k.rec.record(lines.enomem, { missing: want });
         k.fail({
           function: 'swsusp_shrink_memory',
           errno: ENOMEM,
@@ -49,6 +46,6 @@ export function shrinkLoop(k: Kernel, measure: () => ShrinkMeasure, lines: Shrin
       pages += tmp;
     }
   } while (tmp > 0);
-  k.rec.step(DONE, -1, -1, -1, pages);
+  k.rec.record('sh.done', { freed: pages });
   k.rec.printk(`done (${pages} pages freed)`);
 }

@@ -2,45 +2,17 @@ import { ENOMEM, LOWMEM_RESERVE } from '../constants';
 import { IMAGE_PFN, NS, NSF } from '../marks';
 import { Reg } from '../registers';
 import { Role } from '../roles';
-import { lineId } from '../source/pseudocode';
 import type { MemoryBitmap } from './bitmap';
 import type { Kernel } from './kernel';
 import type { Zone } from './machine';
 import { swsuspFree } from './free';
 import { shrinkLoop } from './shrink';
 
-const L = {
-  shCount: lineId('sh.count'),
-  shTmp: lineId('sh.tmp'),
-  shFree: lineId('sh.free'),
-  shEnomem: lineId('sh.enomem'),
-  shImg: lineId('sh.imgsize'),
-  mfp: lineId('mfp.mark'),
-  drain: lineId('save.drain'),
-  count: lineId('save.count'),
-  need: lineId('save.need'),
-  efm: lineId('efm.check'),
-  drain2: lineId('save.drain2'),
-  sizes: lineId('save.sizes'),
-  done: lineId('save.done'),
-  allocFail: lineId('alloc.fail'),
-  ghb: lineId('ghb.get'),
-  ahiCount: lineId('ahi.count'),
-  ahiAlloc: lineId('ahi.alloc'),
-  ahiSet: lineId('ahi.set'),
-  low: lineId('alloc.low'),
-  lowSet: lineId('alloc.lowset'),
-  cdpMark: lineId('cdp.mark'),
-  cdpSet: lineId('cdp.set'),
-  cdpReset: lineId('cdp.reset'),
-  cdpLoop: lineId('cdp.loop'),
-  copyHigh: lineId('cdpg.high'),
-  copyLowHigh: lineId('cdpg.lowhigh'),
-  copyLow: lineId('cdpg.low'),
-};
-
 /** Copy cases, the narration's n0 for copy steps. */
 export const CopyCase = { LowToLow: 0, HighToLow: 1, HighToHigh: 2, LowToHigh: 3 } as const;
+
+/** The kinds of a mark_free_pages() step (the caller's context names it). */
+export type MarkKind = 'mfp.mark' | 'cdp.mark' | 'lcdp.mark';
 
 /**
  * mark_free_pages(zone) as one step: NSF now marks exactly the zone's free frames (NS pages keep
@@ -48,8 +20,8 @@ export const CopyCase = { LowToLow: 0, HighToLow: 1, HighToHigh: 2, LowToHigh: 3
  * visited (kernel/dirty.ts); they are visited in pfn order, so the writes are the same as a whole
  * walk's.
  */
-export function markFreePages(k: Kernel, z: Zone, line = L.mfp): void {
-  k.rec.step(line, -1, -1, -1, z.index, k.alloc.freeIn(z.index));
+export function markFreePages(k: Kernel, z: Zone, kind: MarkKind = 'mfp.mark'): void {
+  k.rec.record(kind, { zone: z.index, free: k.alloc.freeIn(z.index) });
   const changed = k.markDirty.take(z.index);
   if (changed === null) {
     for (let pfn = z.start; pfn < z.end; pfn++) markFree(k, pfn);
@@ -99,20 +71,20 @@ function countZone(k: Kernel, z: Zone): number {
   return k.saveableIn[z.index];
 }
 
-function countZones(k: Kernel, highmem: boolean, markLine: number): number {
+function countZones(k: Kernel, highmem: boolean, markKind: MarkKind): number {
   let n = 0;
   for (const z of k.zones) {
     if (z.highmem !== highmem) continue;
-    markFreePages(k, z, markLine);
+    markFreePages(k, z, markKind);
     n += countZone(k, z);
   }
   return n;
 }
 
 /** count_data_pages() */
-export const countDataPages = (k: Kernel, line = L.mfp) => countZones(k, false, line);
+export const countDataPages = (k: Kernel) => countZones(k, false, 'mfp.mark');
 /** count_highmem_pages() */
-export const countHighmemPages = (k: Kernel, line = L.mfp) => countZones(k, true, line);
+export const countHighmemPages = (k: Kernel) => countZones(k, true, 'mfp.mark');
 
 /** The 2.6.20 swsusp_shrink_memory(): highmem that does not fit in free highmem needs lowmem. */
 export function swsuspShrinkMemory(k: Kernel): void {
@@ -122,7 +94,7 @@ export function swsuspShrinkMemory(k: Kernel): void {
     () => {
       let highmemSize = countHighmemPages(k);
       let size = countDataPages(k) + s.pagesForIo;
-      k.rec.step(L.shCount, -1, -1, -1, size - s.pagesForIo, highmemSize);
+      k.rec.record('sh.count', { lowmem: size - s.pagesForIo, highmem: highmemSize });
       let tmp = size;
       size += highmemSize;
       for (const z of k.zones) {
@@ -131,10 +103,10 @@ export function swsuspShrinkMemory(k: Kernel): void {
         else tmp += -k.alloc.freeIn(z.index) + LOWMEM_RESERVE + k.snapshotAdditionalPages(z);
       }
       tmp += Math.max(highmemSize, 0);
-      k.rec.step(L.shTmp, -1, -1, -1, tmp, size);
+      k.rec.record('sh.tmp', { tmp, size });
       return { tmp, size };
     },
-    { free: L.shFree, imageSize: L.shImg, enomem: L.shEnomem },
+    { free: 'sh.free', imageSize: 'sh.imgsize', enomem: 'sh.enomem' },
   );
 }
 
@@ -148,15 +120,15 @@ export interface SaveResult {
 /** swsusp_save(): count, enough_free_mem, swsusp_alloc, copy_data_pages. */
 export function swsuspSave(k: Kernel, orig: MemoryBitmap, copy: MemoryBitmap): SaveResult {
   const s = k.scenario;
-  k.rec.step(L.drain);
+  k.rec.record('save.drain', {});
   k.rec.printk('swsusp: critical section: ');
   const nrPages = countDataPages(k);
   const nrHighmem = countHighmemPages(k);
-  k.rec.step(L.count, -1, -1, -1, nrPages, nrHighmem);
+  k.rec.record('save.count', { lowmem: nrPages, highmem: nrHighmem });
   k.counted = { freeLowmem: k.alloc.freeLowmem(), freeHighmem: k.alloc.freeHighmem() };
   k.rec.setReg(Reg.saveableLowmem, nrPages);
   k.rec.setReg(Reg.saveableHighmem, nrHighmem);
-  k.rec.step(L.need, -1, -1, -1, nrPages + nrHighmem);
+  k.rec.record('save.need', { pages: nrPages + nrHighmem });
   k.rec.printk(`swsusp: Need to copy ${nrPages + nrHighmem} pages`);
 
   // enough_free_mem()
@@ -169,7 +141,7 @@ export function swsuspSave(k: Kernel, orig: MemoryBitmap, copy: MemoryBitmap): S
   const freeHigh = k.alloc.freeHighmem();
   const forHighmem = freeHigh >= nrHighmem ? 0 : nrHighmem - freeHigh;
   const need = nrPages + forHighmem + s.pagesForIo + meta;
-  k.rec.step(L.efm, -1, -1, -1, free, need);
+  k.rec.record('efm.check', { free, need });
   k.rec.setReg(Reg.metaEstimate, meta);
   k.rec.setReg(Reg.needLowmem, need);
   if (!(free > need)) {
@@ -185,16 +157,16 @@ export function swsuspSave(k: Kernel, orig: MemoryBitmap, copy: MemoryBitmap): S
   const freeBeforeAlloc = k.freeFrames();
   swsuspAlloc(k, orig, copy, nrPages, nrHighmem);
 
-  k.rec.step(L.drain2);
+  k.rec.record('save.drain2', {});
   copyDataPages(k, orig, copy);
   const n = nrPages + nrHighmem;
   const meta2 = Math.ceil((n * 4) / 4096);
-  k.rec.step(L.sizes, -1, -1, -1, n, meta2);
+  k.rec.record('save.sizes', { copyPages: n, metaPages: meta2 });
   k.rec.setReg(Reg.nrCopyPages, n);
   k.rec.setReg(Reg.nrMetaPages, meta2);
   k.copied = true;
   k.copiesDone = true;
-  k.rec.step(L.done, -1, -1, -1, n);
+  k.rec.record('save.done', { pages: n });
   k.rec.printk(`swsusp: critical section/: done (${n} pages copied)`);
   return {
     snapshotRole: k.state.role.slice(),
@@ -204,7 +176,7 @@ export function swsuspSave(k: Kernel, orig: MemoryBitmap, copy: MemoryBitmap): S
 }
 
 function allocFailed(k: Kernel): never {
-  k.rec.step(L.allocFail);
+  k.rec.record('alloc.fail', {});
   swsuspFree(k);
   k.rec.printk('swsusp: Memory allocation failed');
   k.rec.printk('Error -12 suspending');
@@ -222,19 +194,19 @@ function swsuspAlloc(
   if (orig.create('orig_bm', false)) allocFailed(k);
   if (copy.create('copy_bm', false)) allocFailed(k);
   if (nrHighmem > 0) {
-    const buf = k.getImagePage(false, Role.Buffer, L.ghb);
+    const buf = k.getImagePage(false, Role.Buffer, (page) => k.rec.record('ghb.get', { page }));
     if (buf < 0) allocFailed(k);
     k.rec.setReg(Reg.buffer, buf);
     // alloc_highmem_image_pages()
     const toAlloc = Math.min(k.alloc.freeHighmem(), nrHighmem);
-    k.rec.step(L.ahiCount, -1, -1, -1, toAlloc, nrHighmem - toAlloc);
+    k.rec.record('ahi.count', { toAlloc, leftover: nrHighmem - toAlloc });
     k.rec.setReg(Reg.nrHighmemCopyLow, nrHighmem - toAlloc);
     for (let i = 0; i < toAlloc; i++) {
       const pfn = k.take(true);
-      k.rec.step(L.ahiAlloc, pfn, -1, -1, i + 1, toAlloc);
+      k.rec.record('ahi.alloc', { page: pfn, nth: i + 1, of: toAlloc });
       k.claim(pfn, Role.Copy, false);
       k.rec.orFlags(pfn, NS | NSF);
-      k.rec.step(L.ahiSet, pfn);
+      k.rec.record('ahi.set', { page: pfn });
       copy.setBit(pfn);
     }
     nrPages += nrHighmem - toAlloc;
@@ -242,10 +214,10 @@ function swsuspAlloc(
   for (let i = 0; i < nrPages; i++) {
     const pfn = k.take(false);
     if (pfn < 0) allocFailed(k);
-    k.rec.step(L.low, pfn, -1, -1, i + 1, nrPages);
+    k.rec.record('alloc.low', { page: pfn, nth: i + 1, of: nrPages });
     k.claim(pfn, Role.Copy, false);
     k.rec.orFlags(pfn, NS | NSF);
-    k.rec.step(L.lowSet, pfn);
+    k.rec.record('alloc.lowset', { page: pfn });
     copy.setBit(pfn);
   }
 }
@@ -253,20 +225,20 @@ function swsuspAlloc(
 /** copy_data_pages(): mark saveable pfns in orig_bm, then copy the k-th to the k-th copy_bm frame. */
 function copyDataPages(k: Kernel, orig: MemoryBitmap, copy: MemoryBitmap): void {
   for (const z of k.zones) {
-    markFreePages(k, z, L.cdpMark);
+    markFreePages(k, z, 'cdp.mark');
     for (let pfn = z.start; pfn < z.end; pfn++) {
       if (!saveable(k, pfn, z.highmem)) continue;
-      k.rec.step(L.cdpSet, pfn, -1, -1, z.index);
+      k.rec.record('cdp.set', { page: pfn, zone: z.index });
       orig.setBit(pfn);
       k.rec.orFlags(pfn, IMAGE_PFN);
     }
   }
-  k.rec.step(L.cdpReset);
+  k.rec.record('cdp.reset', {});
   orig.positionReset();
   copy.positionReset();
   const content = k.state.content;
   for (;;) {
-    k.rec.step(L.cdpLoop);
+    k.rec.record('cdp.loop', {});
     const src = orig.nextPfn();
     if (src < 0) break; // this step narrates BM_END_OF_MAP
     const dst = copy.nextPfn();
@@ -276,16 +248,16 @@ function copyDataPages(k: Kernel, orig: MemoryBitmap, copy: MemoryBitmap): void 
     k.rec.snapshotContent[src] = content[src];
     if (srcHigh) {
       const c = dstHigh ? CopyCase.HighToHigh : CopyCase.HighToLow;
-      k.rec.amend(L.copyHigh, src, dst, -1, c);
+      k.rec.reword('cdpg.high', { src, dst, copyCase: c });
       k.rec.setContent(dst, content[src]);
       k.rec.addReg(dstHigh ? Reg.highToHigh : Reg.highToLow, 1);
     } else if (dstHigh) {
-      k.rec.amend(L.copyLowHigh, src, dst, buffer, CopyCase.LowToHigh);
+      k.rec.reword('cdpg.lowhigh', { src, dst, via: buffer });
       k.rec.setContent(buffer, content[src]);
       k.rec.setContent(dst, content[buffer]);
       k.rec.addReg(Reg.lowToHigh, 1);
     } else {
-      k.rec.amend(L.copyLow, src, dst, -1, CopyCase.LowToLow);
+      k.rec.reword('cdpg.low', { src, dst });
       k.rec.setContent(dst, content[src]);
       k.rec.addReg(Reg.lowToLow, 1);
     }

@@ -7,7 +7,7 @@
 import { Phase } from '../kernel/phases';
 import { mulberry32 } from '../rng';
 import type { Run } from '../run';
-import { lineFunction, lineKey, SOURCE } from '../source/pseudocode';
+import { FUNCTIONS, kindInfo } from '../source/catalogue';
 
 export type QuestionKind = 'copy-destination' | 'load-path' | 'suspend-outcome' | 'next-function';
 
@@ -60,8 +60,7 @@ export class QuestionSource {
   constructor(private readonly run: Run) {
     const { line, phase } = run.trace.columns;
     // The functions this run goes through, in source order: the distractors of "which function".
-    const seen = new Uint8Array(SOURCE.length);
-    const fnIndex = new Map(SOURCE.map((f, i) => [f, i]));
+    const seen = new Uint8Array(FUNCTIONS.length);
     const lineSeen = new Uint8Array(1 << 16);
     let reachesPowerOff = false;
     for (let i = 0; i < run.trace.steps; i++) {
@@ -69,10 +68,10 @@ export class QuestionSource {
       const id = line[i];
       if (lineSeen[id]) continue;
       lineSeen[id] = 1;
-      seen[fnIndex.get(lineFunction(id)) ?? 0] = 1;
+      seen[kindInfo(id).fnIndex] = 1;
     }
     // Both models name some functions alike (swsusp_save): a name is one choice.
-    this.functions = [...new Set(SOURCE.filter((_, i) => seen[i]).map((f) => f.name))];
+    this.functions = [...new Set(FUNCTIONS.filter((_, i) => seen[i]).map((f) => f.name))];
     this.suspendSucceeds = reachesPowerOff;
   }
 
@@ -81,7 +80,7 @@ export class QuestionSource {
     const trace = this.run.trace;
     if (step < 0 || step >= trace.steps) return [];
     const c = trace.columns;
-    const key = lineKey(c.line[step]);
+    const key = kindInfo(c.line[step]).name;
     const out: Question[] = [];
     const p0 = c.p0[step];
     if (COPY_KINDS.has(key) && p0 >= 0 && c.p1[step] >= 0) {
@@ -133,8 +132,8 @@ export class QuestionSource {
   private nextFunction(step: number): Question | null {
     if (step === 0) return null;
     const line = this.run.trace.columns.line;
-    const name = lineFunction(line[step]).name;
-    const previous = lineFunction(line[step - 1]).name;
+    const name = kindInfo(line[step]).fn.name;
+    const previous = kindInfo(line[step - 1]).fn.name;
     if (name === previous) return null;
     const others = this.functions.filter((f) => f !== name && f !== previous);
     if (others.length === 0) return null;

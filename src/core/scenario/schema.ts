@@ -119,7 +119,12 @@ export const AllocatorSchema = v.pipe(
     {
       policy: v.optional(oneOf(POLICIES, leaveOut('"lowest-first"')), 'lowest-first'),
       seed: v.optional(
-        wholeNumber({ min: 0, max: SEED_MAX, ifNull: leaveOut('no seed; only "random" uses one') }),
+        wholeNumber({
+          min: 0,
+          max: SEED_MAX,
+          ifNull: leaveOut('no seed; only "random" uses one'),
+          hint: 'only the random policy uses a seed, so it may also be left out',
+        }),
       ),
     },
     'an object like {"policy": "random", "seed": 7}',

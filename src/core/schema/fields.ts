@@ -68,15 +68,18 @@ export interface WholeNumberOptions {
   unit?: string;
   /** Said instead when the value is null (where null has no meaning for the field). */
   ifNull?: string;
+  /** Appended to the message after "; ": what else the user may do. */
+  hint?: string;
 }
 
 /** An integer in [min, max]; the message says the range and what was given. */
-export function wholeNumber({ min, max, unit = '', ifNull }: WholeNumberOptions) {
+export function wholeNumber({ min, max, unit = '', ifNull, hint }: WholeNumberOptions) {
   const range = `${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
+  const tail = hint === undefined ? '' : `; ${hint}`;
   const message = (issue: v.BaseIssue<unknown>) =>
     issue.input === null && ifNull !== undefined
       ? ifNull
-      : `expected a whole number${unit} from ${range}, got ${describeValue(issue.input)}`;
+      : `expected a whole number${unit} from ${range}, got ${describeValue(issue.input)}${tail}`;
   return v.pipe(
     v.number(message),
     v.integer(message),

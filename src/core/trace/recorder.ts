@@ -2,6 +2,8 @@ import { Reg } from '../registers';
 import type { RegId } from '../registers';
 import type { FrameImage, FrameState } from '../state';
 import { cloneState } from '../state';
+import { kindIds, KINDS } from '../source/catalogue';
+import type { ArgsOf, Kind } from '../source/catalogue';
 import { ARR_CONTENT, ARR_FLAGS, ARR_REGS, ARR_ROLE, INDEX_BITS } from './arrays';
 import { growI32, growU16, growU8 } from './growable';
 import type { KeyframeTaker } from './keyframes';
@@ -69,8 +71,16 @@ export class Recorder {
   readonly bitmaps: BitmapInstance[] = [];
   readonly snapshotContent: Uint32Array;
 
-  constructor(state: FrameState, opts: RecorderOptions = {}) {
+  /** The running model's kind ids. */
+  private readonly ids: Readonly<Record<string, number>>;
+
+  constructor(
+    state: FrameState,
+    readonly model: string,
+    opts: RecorderOptions = {},
+  ) {
     this.state = state;
+    this.ids = kindIds(model);
     this.recording = opts.record ?? true;
     this.initial = cloneState(state);
     this.snapshotContent = new Uint32Array(state.role.length);
@@ -103,8 +113,47 @@ export class Recorder {
       Math.min(this.changeStart.capacity, ...cols.map((c) => c.capacity)) - this.steps;
   }
 
-  /** Starts a new step; the writes that follow belong to it. */
-  step(line: number, p0 = -1, p1 = -1, p2 = -1, n0 = 0, n1 = 0): void {
+  private idOf(kind: string): number {
+    const id = this.ids[kind];
+    if (id === undefined) throw new Error(`internal: ${this.model} declares no step kind ${kind}`);
+    return id;
+  }
+
+  /**
+   * Starts a new step of `kind`; the writes that follow belong to it. The named arguments are
+   * packed into the step's columns as the kind declares (an unused frame column is -1).
+   */
+  record<K extends Kind>(kind: K, args: ArgsOf<K>): void {
+    const id = this.idOf(kind);
+    const c = KINDS[id].cols;
+    const a = args as Readonly<Record<string, number>>;
+    this.step(
+      id,
+      c.p0 === null ? -1 : a[c.p0],
+      c.p1 === null ? -1 : a[c.p1],
+      c.p2 === null ? -1 : a[c.p2],
+      c.n0 === null ? 0 : a[c.n0],
+      c.n1 === null ? 0 : a[c.n1],
+    );
+  }
+
+  /** Makes the current step a step of `kind` once the kernel has decided what it does. */
+  reword<K extends Kind>(kind: K, args: ArgsOf<K>): void {
+    const id = this.idOf(kind);
+    const c = KINDS[id].cols;
+    const a = args as Readonly<Record<string, number>>;
+    this.amend(
+      id,
+      c.p0 === null ? -1 : a[c.p0],
+      c.p1 === null ? -1 : a[c.p1],
+      c.p2 === null ? -1 : a[c.p2],
+      c.n0 === null ? 0 : a[c.n0],
+      c.n1 === null ? 0 : a[c.n1],
+    );
+  }
+
+  /** The column write behind record(): a new step row. */
+  private step(line: number, p0 = -1, p1 = -1, p2 = -1, n0 = 0, n1 = 0): void {
     const i = this.steps;
     if (this.onProgress && (i & (PROGRESS_EVERY - 1)) === 0) this.onProgress(i, this.phase);
     // State i is complete here: the keyframe taker may keep it.
@@ -123,8 +172,8 @@ export class Recorder {
     this.changeStart.data[i] = this.nChanges;
   }
 
-  /** Rewrites the current step's line and arguments once the kernel has decided what it does. */
-  amend(line: number, p0 = -1, p1 = -1, p2 = -1, n0 = 0, n1 = 0): void {
+  /** The column write behind reword(): the current step's row again. */
+  private amend(line: number, p0 = -1, p1 = -1, p2 = -1, n0 = 0, n1 = 0): void {
     if (!this.recording) return;
     const i = this.steps - 1;
     this.line.data[i] = line;

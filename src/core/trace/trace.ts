@@ -8,14 +8,17 @@ import { ARR_CONTENT, ARR_FLAGS, ARR_REGS, ARR_ROLE, INDEX_BITS, INDEX_MASK } fr
  * moves forward and backward through any step in time proportional to what that step touched.
  */
 export interface StepColumns {
-  /** Pseudocode line id (pseudocode.ts); it names the kernel function too. */
+  /**
+   * The step's kind id (source/catalogue.ts): the kind names the model, the kernel function, the
+   * pseudocode line and what the other columns mean.
+   */
   line: Uint16Array;
   phase: Uint8Array;
-  /** Up to three pfns the step touched (-1 = none): source, destination, via. */
+  /** Up to three frame arguments of the step, as its kind names them (-1 = none). */
   p0: Int32Array;
   p1: Int32Array;
   p2: Int32Array;
-  /** Two numbers the narration needs (counts, cases, indexes). */
+  /** Two number arguments of the step, as its kind names them (counts, cases, indexes). */
   n0: Int32Array;
   n1: Int32Array;
   changeStart: Int32Array;

@@ -1,5 +1,5 @@
 /** The counters panel: the kernel's scalar variables at one state, read from the registers. */
-import { Reg } from '../../core';
+import { Reg, stepArgsOf } from '../../core';
 import type { Trace } from '../../core';
 import type { Counters } from '../../protocol/messages';
 
@@ -13,13 +13,9 @@ export function buildCounters(
   const nrCopy = r(Reg.nrCopyPages);
   const nrMeta = r(Reg.nrMetaPages);
   // enough_free_mem() is one step whose arguments hold both sides of its comparison.
-  const efm =
-    enoughFreeMemStep >= 0 && pos > enoughFreeMemStep
-      ? {
-          available: trace.columns.n0[enoughFreeMemStep],
-          needed: trace.columns.n1[enoughFreeMemStep],
-        }
-      : null;
+  const efmArgs =
+    enoughFreeMemStep >= 0 && pos > enoughFreeMemStep ? stepArgsOf(trace, enoughFreeMemStep) : null;
+  const efm = efmArgs ? { available: efmArgs.free, needed: efmArgs.need } : null;
   return {
     saveableLowmem: r(Reg.saveableLowmem),
     saveableHighmem: r(Reg.saveableHighmem),

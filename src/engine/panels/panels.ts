@@ -2,7 +2,7 @@
  * PanelData for one state: everything the side panels show. State s describes step s-1 (the
  * step that led to it); state 0 is the machine before the first step.
  */
-import { lineFunction, lineIndexInFunction, PHASE_NAMES } from '../../core';
+import { kindInfo, PHASE_NAMES } from '../../core';
 import type { Run } from '../../core';
 import type { PanelData } from '../../protocol/messages';
 import type { Cursor } from '../cursor';
@@ -32,8 +32,8 @@ export class PanelBuilder {
     const regs = s.regs;
     const step = cursor.pos - 1;
     const cols = trace.columns;
-    const line = step >= 0 ? cols.line[step] : -1;
-    const fn = line >= 0 ? lineFunction(line) : null;
+    const kind = step >= 0 ? kindInfo(cols.line[step]) : null;
+    const fn = kind?.fn ?? null;
     const phase = step >= 0 ? cols.phase[step] : 0;
     return {
       step: cursor.pos,
@@ -41,8 +41,8 @@ export class PanelBuilder {
       phaseName: PHASE_NAMES[phase] ?? `phase ${phase}`,
       functionName: fn?.name ?? '',
       file: fn?.file ?? '',
-      lineIndex: line >= 0 ? lineIndexInFunction(line) : -1,
-      lineId: line,
+      lineIndex: kind?.lineIndex ?? -1,
+      kindId: kind?.id ?? -1,
       narration: narration(this.run, step, s.role),
       printk: printkOf(trace, step),
       touched: touchedBy(trace, step),

@@ -1,8 +1,7 @@
 /** The words of a step: narration, the printk it printed, the kernel log so far, the outcome. */
-import { lineKey, narrate, Reg, Side } from '../../core';
+import { formatNumber, kindInfo, narrate, plural, Reg, Side, stepPrintk } from '../../core';
 import type { Failure, Run, Trace } from '../../core';
 import type { PanelData } from '../../protocol/messages';
-import { regChange } from '../changes';
 
 export const LOG_TAIL = 200;
 
@@ -18,10 +17,7 @@ export function narration(run: Run, step: number, role?: Uint8Array): string {
 
 /** The kernel log lines step `step` printed, joined, or null. */
 export function printkOf(trace: Trace, step: number): string | null {
-  if (step < 0) return null;
-  const c = regChange(trace, step, Reg.logLines);
-  if (!c || c.after <= c.before) return null;
-  return trace.tables.log.slice(c.before, c.after).join('\n');
+  return step < 0 ? null : stepPrintk(trace, step);
 }
 
 export function logTail(trace: Trace, regs: Int32Array): { log: string[]; logTotal: number } {
@@ -59,10 +55,10 @@ export function outcomeText(run: Run): string {
   // The image kernel's last step checks every saved pfn: n0 checked, n1 that differ.
   const t = run.trace;
   const last = t.steps - 1;
-  const verified = last >= 0 && lineKey(t.columns.line[last]) === 'img.verify';
+  const verified = last >= 0 && kindInfo(t.columns.line[last]).decl.marks === 'verify';
   const checked = verified ? t.columns.n0[last] : t.tables.copyPairs.length / 2;
   const differ = verified ? t.columns.n1[last] : (run.verification?.contentMismatches ?? 0);
   if (differ > 0)
-    return `Restored, but ${differ} of ${checked} saved pages differ from the snapshot`;
-  return `Restored: all ${checked} saved pages match`;
+    return `Restored, but ${formatNumber(differ)} of ${plural(checked, 'saved page')} differ from the snapshot`;
+  return `Restored: all ${plural(checked, 'saved page')} match`;
 }

@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { presetNames } from '../../core';
 import { EngineProvider } from '../shell/EngineContext';
-import { DEFAULT_PRESET } from '../shell/presets';
 import { ScenarioPicker } from '../shell/ScenarioPicker';
-import { formatCompareHash, isCompareHash, parseCompareHash } from './compareHash';
+import { formatView, pageOf, parseView, replaceHash } from '../shell/url';
 import { createComparePair, createSeekPacer, LEGACY, MODERN } from './pair';
 import type { ComparePair } from './pair';
 import { RoleKey } from './RoleKey';
@@ -25,11 +23,6 @@ export interface CompareViewProps {
   syncUrl?: boolean;
   /** Makes the two engines (tests pass inline ones); defaults to two workers. */
   makePair?: () => ComparePair;
-}
-
-function replaceHash(hash: string): void {
-  if (window.location.hash === hash) return;
-  window.history.replaceState(window.history.state, '', hash);
 }
 
 function asSyncRun(info: SyncRun | null): SyncRun | null {
@@ -59,9 +52,7 @@ function ComparePage({
   hash?: string;
   syncUrl: boolean;
 }) {
-  const [initial] = useState(() =>
-    parseCompareHash(hash ?? window.location.hash, presetNames(), DEFAULT_PRESET),
-  );
+  const [initial] = useState(() => parseView(hash ?? window.location.hash, { page: 'compare' }));
   const [preset, setPreset] = useState(initial.state.preset);
   const [notice, setNotice] = useState<string | null>(initial.problems.join(' ') || null);
   const [pos, setPos] = useState<SyncPos>({
@@ -113,7 +104,12 @@ function ComparePage({
   useEffect(() => {
     if (!syncUrl || playing) return;
     replaceHash(
-      formatCompareHash({ preset, phase: ready ? shown.phase : pos.phase, at: shown.frac }),
+      formatView({
+        view: 'compare',
+        preset,
+        phase: ready ? shown.phase : pos.phase,
+        at: shown.frac,
+      }),
     );
   }, [syncUrl, playing, preset, ready, shown.phase, shown.frac, pos.phase]);
 
@@ -123,8 +119,8 @@ function ComparePage({
     const onHashChange = () => {
       // A hash without view=compare belongs to the step-by-step view: Root switches to it, and
       // rewriting the hash here first would drop the step it asks for.
-      if (!isCompareHash(window.location.hash)) return;
-      const parsed = parseCompareHash(window.location.hash, presetNames(), DEFAULT_PRESET);
+      if (pageOf(window.location.hash) !== 'compare') return;
+      const parsed = parseView(window.location.hash);
       setNotice(parsed.problems.join(' ') || null);
       setPreset(parsed.state.preset);
       setPlaying(false);

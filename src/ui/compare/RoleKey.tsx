@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
 import { ROLE_COUNT, ROLE_NAMES } from '../../core';
 import { ROLE_STYLES, countRoles, formatCount } from '../../render';
-import type { EngineStore } from '../shell/engineState';
+import type { EngineStore } from '../../store/engineStore';
 import { RoleSwatch } from '../frames/RoleSwatch';
 
 function useRoleCounts(store: EngineStore): Uint32Array | null {

@@ -15,7 +15,7 @@ import type { CeilingData, MetadataData } from '../../render/charts';
 import { formatBytes, formatCount } from '../../render/units';
 import { PRESET_SUMMARIES } from '../shell/presets';
 import { ChartFigure } from './ChartFigure';
-import { formatCompareHash } from './compareHash';
+import { formatView } from '../shell/url';
 
 /** The two i386 machines of the charts: 1 GiB (128 MiB highmem) and 4 GiB (3.2 GiB highmem). */
 export const CHART_MACHINES = [
@@ -200,7 +200,7 @@ export const WhySection = memo(function WhySection({ preset }: WhySectionProps) 
         {failing.map((p) => (
           <li key={p.name}>
             <a
-              href={formatCompareHash({ preset: p.name, phase: null, at: null })}
+              href={formatView({ view: 'compare', preset: p.name })}
               aria-current={p.name === preset ? 'true' : undefined}
             >
               {p.title}

@@ -5,10 +5,9 @@
  * step wins.
  */
 import type { ModelId } from '../../core';
-import { createEngineTransport, createLazyTransport } from '../../engine/transport';
-import type { Transport } from '../../engine/transport';
-import { createEngineStore } from '../../store/engineStore';
-import type { EngineStore } from '../shell/engineState';
+import { connectEngine } from '../../store/connect';
+import type { EngineConnection } from '../../store/connect';
+import type { EngineStore } from '../../store/engineStore';
 
 export const LEGACY: ModelId = 'linux-2.6.17';
 export const MODERN: ModelId = 'linux-2.6.20';
@@ -24,15 +23,15 @@ export interface ComparePair {
 }
 
 export function createComparePair(
-  makeTransport: () => Transport = () => createLazyTransport(createEngineTransport),
+  connect: () => EngineConnection = () => connectEngine(),
 ): ComparePair {
-  const lt = makeTransport();
-  const mt = makeTransport();
+  const lt = connect();
+  const mt = connect();
   let holders = 0;
   let closed = false;
   return {
-    legacy: createEngineStore(lt),
-    modern: createEngineStore(mt),
+    legacy: lt.store,
+    modern: mt.store,
     retain() {
       holders++;
       let released = false;

@@ -11,7 +11,7 @@ import type {
 } from '../../render';
 import type { Arrow, RunInfo } from '../../protocol/messages';
 import { useEngine, useEngineStore } from '../shell/EngineContext';
-import type { EngineStoreState } from '../shell/engineState';
+import type { EngineStoreState } from '../../store/engineStore';
 import { useSelection } from '../shell/SelectionContext';
 import './frames.css';
 

@@ -4,6 +4,7 @@ import { formatCount, formatWord, markNames } from '../../render';
 import { useEngine, useEngineStore } from '../shell/EngineContext';
 import { Icon } from '../shell/Icons';
 import { useSelection } from '../shell/SelectionContext';
+import { scrollIntoViewWithin } from '../shell/scrollWithin';
 
 function History() {
   const store = useEngineStore();
@@ -15,8 +16,9 @@ function History() {
   let latest = -1;
   for (let i = 0; i < history.length; i++) if (history[i].step + 1 <= step) latest = i;
   useEffect(() => {
-    const el = list.current?.querySelector<HTMLElement>('[aria-current="step"]');
-    if (el && typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'nearest' });
+    // The list scrolls in its own box: the frame's facts above it stay in view.
+    const el = list.current?.querySelector<HTMLElement>('[aria-current="step"]') ?? null;
+    scrollIntoViewWithin(el, list.current);
   }, [latest, inspection]);
   if (!inspection) return null;
   const { historyTotal } = inspection;

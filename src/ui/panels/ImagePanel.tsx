@@ -4,6 +4,7 @@ import { formatCount, formatPages } from '../../render/units';
 import { useEngine } from '../shell/EngineContext';
 import { Panel } from './Panel';
 import { PfnLink } from './PfnLink';
+import { scrollIntoViewWithin } from '../shell/scrollWithin';
 
 function Progress({ label, n, total }: { label: string; n: number; total: number }) {
   return (
@@ -63,8 +64,7 @@ export function ImagePanel() {
   const list = useRef<HTMLOListElement>(null);
   const current = image?.current ?? null;
   useEffect(() => {
-    const el = list.current?.querySelector<HTMLElement>('[aria-current="step"]');
-    if (el && typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'nearest' });
+    scrollIntoViewWithin(list.current?.querySelector<HTMLElement>('[aria-current="step"]') ?? null);
   }, [current]);
   // Until swsusp_write() starts, the image exists only in RAM (copies plus orig_bm).
   if (!image || image.total === 0 || (image.written === 0 && image.read === 0 && current === null))

@@ -1,25 +1,24 @@
 import { useEffect, useRef } from 'react';
-import { SOURCE, lineFunction } from '../../core';
+import { kindInfo } from '../../core';
 import type { SourceFunction } from '../../core';
 import { useEngine } from '../shell/EngineContext';
 import { Panel } from './Panel';
+import { scrollIntoViewWithin } from '../shell/scrollWithin';
 
-function currentFunction(name: string, lineId: number): SourceFunction | null {
-  if (!name) return null;
-  return SOURCE.find((f) => f.name === name) ?? lineFunction(lineId);
+/** The running model's own listing of the function, found through the step's kind. */
+function currentFunction(kindId: number): SourceFunction | null {
+  return kindId >= 0 ? kindInfo(kindId).fn : null;
 }
 
 /** The pseudocode of the function the step ran in, with the step's line marked. */
 export function SourcePanel() {
-  const name = useEngine((s) => (s.step > 0 ? (s.panels?.functionName ?? '') : ''));
-  const lineId = useEngine((s) => s.panels?.lineId ?? 0);
+  const kindId = useEngine((s) => (s.step > 0 ? (s.panels?.kindId ?? -1) : -1));
   const lineIndex = useEngine((s) => s.panels?.lineIndex ?? -1);
-  const fn = currentFunction(name, lineId);
+  const fn = currentFunction(kindId);
   const list = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
-    const el = list.current?.querySelector<HTMLElement>('[aria-current="step"]');
-    if (el && typeof el.scrollIntoView === 'function') el.scrollIntoView({ block: 'nearest' });
+    scrollIntoViewWithin(list.current?.querySelector<HTMLElement>('[aria-current="step"]') ?? null);
   }, [fn, lineIndex]);
 
   return (

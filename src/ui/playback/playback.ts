@@ -1,4 +1,4 @@
-import type { EngineStore } from '../shell/engineState';
+import type { EngineStore } from '../../store/engineStore';
 
 /** Play/pause; at the end of the run, Play starts again from step 0. */
 export function playOrPause(store: EngineStore): void {

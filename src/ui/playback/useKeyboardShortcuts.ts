@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { prefs } from '../lecture/prefs';
-import type { EngineStore } from '../shell/engineState';
+import type { EngineStore } from '../../store/engineStore';
 import { RATES } from './Controls';
 import { playOrPause } from './playback';
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import type { EngineStore } from '../shell/engineState';
+import type { EngineStore } from '../../store/engineStore';
 import { prefs } from '../lecture/prefs';
 import { predictStore } from './predictStore';
 

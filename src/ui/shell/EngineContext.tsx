@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { EngineStore, EngineStoreState } from './engineState';
+import type { EngineStore, EngineStoreState } from '../../store/engineStore';
 
 const Ctx = createContext<EngineStore | null>(null);
 

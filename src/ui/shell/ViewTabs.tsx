@@ -1,4 +1,4 @@
-import { formatCompareHash } from '../compare/compareHash';
+import { formatView } from './url';
 import './viewTabs.css';
 
 export type ViewName = 'visualiser' | 'compare';
@@ -20,7 +20,7 @@ export function ViewTabs({ current, preset }: { current: ViewName; preset: strin
       </a>
       <a
         className="view-tab"
-        href={formatCompareHash({ preset, phase: null, at: null })}
+        href={formatView({ view: 'compare', preset })}
         aria-current={current === 'compare' ? 'page' : undefined}
       >
         Compare 2.6.17 ↔ 2.6.20

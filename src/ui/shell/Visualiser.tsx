@@ -56,6 +56,8 @@ export function Visualiser({
   usePredictDriver(store);
   useApplyTheme();
   const presentation = usePrefs((p) => p.presentation);
+  // A new machine is being built while the old one is still in the store: do not show its numbers.
+  const reloading = useEngine((s) => s.status === 'loading' && s.info !== null);
   const loadId = useEngine((s) => s.info?.loadId ?? -1);
   /** The kernel the run models: "2.6.20" (or "2.6.17" for the legacy model). */
   const kernel = useEngine((s) => s.info?.model ?? 'linux-2.6.20').replace(/^linux-/, '');
@@ -87,7 +89,10 @@ export function Visualiser({
 
   return (
     <SelectionContext.Provider value={selection}>
-      <div className={`app${embed ? ' app-embed' : ''}${presentation ? ' app-present' : ''}`}>
+      <div
+        className={`app${embed ? ' app-embed' : ''}${presentation ? ' app-present' : ''}${reloading ? ' app-loading' : ''}`}
+        aria-busy={reloading || undefined}
+      >
         <a
           className="skip-link"
           href="#controls"
@@ -116,7 +121,6 @@ export function Visualiser({
               <MachineActions scenario={scenario} onScenarioChange={onScenarioChange} />
             </ScenarioPicker>
             <ViewTabs current="visualiser" preset={scenario} />
-            <LectureBar />
           </header>
         )}
         {notice && (
@@ -177,6 +181,7 @@ export function Visualiser({
         <footer className="app-footer" id="controls" tabIndex={-1}>
           <PanelBoundary name="Controls">
             <Controls />
+            <LectureBar />
             <StepCounter />
             <Timeline />
           </PanelBoundary>

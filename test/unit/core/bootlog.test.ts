@@ -152,6 +152,20 @@ describe('a machine from a boot log: the result is usable and the failures are m
     expect(run.ok && run.report.outcome).toBe('restored');
   });
 
+  it('takes the memory of several NUMA nodes together and says so', () => {
+    const log = [
+      'Zone ranges:',
+      '  DMA      [mem 0x0000000000001000-0x0000000000ffffff]',
+      '  DMA32    [mem 0x0000000001000000-0x00000000ffffffff]',
+      'Early memory node ranges',
+      '  node   0: [mem 0x0000000000001000-0x000000007fffffff]',
+      '  node   1: [mem 0x0000000080000000-0x00000000bfffffff]',
+    ].join('\n');
+    const { scenario, notes } = machine(log);
+    expect(scenario.suspend.length - count(scenario.suspend, 'X')).toBe(0xc0000 - 1);
+    expect(notes.join(' ')).toMatch(/2 NUMA nodes; the model has one/);
+  });
+
   it('says what to paste when the log has no memory lines', () => {
     for (const text of ['', '   ', 'hello\nworld', '[    0.000000] Linux version 6.1.0']) {
       const r = scenarioFromBootLog(text);

@@ -1,4 +1,4 @@
-import { lineKey, simulateDocument } from '../../../src/core';
+import { kindInfo, simulateDocument } from '../../../src/core';
 import type { Report, Run } from '../../../src/core';
 
 /** Runs a scenario document that must be valid; fails the test with the message otherwise. */
@@ -12,7 +12,7 @@ export function run(doc: unknown, pairs = true): { run: Run; report: Report } {
 export function p0Of(run: Run, key: string): number[] {
   const c = run.trace.columns;
   const out: number[] = [];
-  for (let i = 0; i < run.trace.steps; i++) if (lineKey(c.line[i]) === key) out.push(c.p0[i]);
+  for (let i = 0; i < run.trace.steps; i++) if (kindInfo(c.line[i]).name === key) out.push(c.p0[i]);
   return out;
 }
 

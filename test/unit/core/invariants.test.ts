@@ -4,7 +4,7 @@ import {
   auditInvariants,
   getPreset,
   invariantsFor,
-  lineKey,
+  kindInfo,
   MODELS,
   registerInvariants,
 } from '../../../src/core';
@@ -16,7 +16,7 @@ const small = ['teaching', 'needs-shrinking', 'not-enough-memory', 'lowmem-only'
 
 function firstStep(r: Run, key: string): number {
   const line = r.trace.columns.line;
-  for (let i = 0; i < r.trace.steps; i++) if (lineKey(line[i]) === key) return i;
+  for (let i = 0; i < r.trace.steps; i++) if (kindInfo(line[i]).name === key) return i;
   return -1;
 }
 
@@ -58,7 +58,7 @@ describe('invariants', () => {
           seen++;
           expect(a.id).toBe('restore-loop');
           const c = r.trace.columns;
-          expect(lineKey(c.line[a.firstFailure])).toBe('ar.copy');
+          expect(kindInfo(c.line[a.firstFailure]).name).toBe('ar.copy');
           expect(c.p0[a.firstFailure]).toBe(0);
           expect(a.failure).toBe('it reads pfn 0, which is not a safe frame.');
         }

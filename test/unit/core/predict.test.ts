@@ -3,8 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   getPreset,
   isRight,
-  lineFunction,
-  lineKey,
+  kindInfo,
   MODELS,
   QUESTION_KINDS,
   QuestionSource,
@@ -21,7 +20,8 @@ function oracle(r: Run, q: Question): number {
     case 'copy-destination': {
       // The k-th copy step copies the k-th (src, dst) pair.
       let k = 0;
-      for (let i = 0; i < q.step; i++) if (/^(cdpg\.|lcdp\.copy$)/.test(lineKey(c.line[i]))) k++;
+      for (let i = 0; i < q.step; i++)
+        if (/^(cdpg\.|lcdp\.copy$)/.test(kindInfo(c.line[i]).name)) k++;
       expect(t.tables.copyPairs[2 * k]).toBe(q.subject[0]);
       return t.tables.copyPairs[2 * k + 1];
     }
@@ -31,7 +31,7 @@ function oracle(r: Run, q: Question): number {
       return r.outcome === 'suspend-failed' ? 1 : 0;
     case 'next-function': {
       if (q.answer.type !== 'choice') throw new Error('a choice question');
-      return q.answer.choices.indexOf(lineFunction(c.line[q.step]).name);
+      return q.answer.choices.indexOf(kindInfo(c.line[q.step]).fn.name);
     }
   }
 }

@@ -4,7 +4,7 @@ import {
   applyBackward,
   applyForward,
   cloneState,
-  lineKey,
+  kindInfo,
   Marks,
   Reg,
   statesEqual,
@@ -24,7 +24,7 @@ function walk(
 ): ReturnType<typeof cloneState> {
   const s = cloneState(r.trace.initial);
   for (let i = 0; i < r.trace.steps; i++) {
-    check(i, lineKey(r.trace.columns.line[i]), s);
+    check(i, kindInfo(r.trace.columns.line[i]).name, s);
     applyForward(r.trace, s, i);
   }
   return s;
@@ -81,7 +81,7 @@ describe('linux-2.6.20 core, property-based', () => {
             expect(popcount(s.flags, Marks.BM_COPY)).toBe(n);
             expect(n).toBe(s.regs[Reg.saveableLowmem] + s.regs[Reg.saveableHighmem]);
           }
-          if (key === 'li.read' && c.n0[i] > s.regs[Reg.nrMetaPages]) {
+          if (key === 'li.data') {
             // loading writes only owned-unsafe frames (their own page), safe frames, or buffer
             const target = c.p0[i];
             const page = image[c.n0[i]];
@@ -148,7 +148,7 @@ function walkTo(r: Run, key: string): Uint8Array {
   const s = cloneState(r.trace.initial);
   for (let i = 0; i < r.trace.steps; i++) {
     applyForward(r.trace, s, i);
-    if (lineKey(r.trace.columns.line[i]) === key) break;
+    if (kindInfo(r.trace.columns.line[i]).name === key) break;
   }
   return s.flags;
 }

@@ -3,6 +3,12 @@ import { Reg } from '../../registers';
 import { Role } from '../../roles';
 import type { Kernel } from '../kernel';
 
+/** Which pagedir: the suspend one, the one load_header builds, the PG_SAFE one of prepare_image. */
+export type PagedirKinds =
+  | { page: 'apd.page'; free: 'apd.free' }
+  | { page: 'llh.pagedir'; free: 'llh.free' }
+  | { page: 'lpi.pagedir'; free: 'apd.free' };
+
 /**
  * The legacy pagedir: a chain of whole pages, each an array of 341 `struct pbe`, built by
  * alloc_pagedir() / create_pbe_list() / fill_pb_page(). Entries live in typed arrays: `address`
@@ -32,20 +38,16 @@ export class Pagedir {
    * each, then the list. Returns false for nr = 0 (the kernel returns NULL) or when a page cannot
    * be had (the pages taken so far are freed).
    */
-  alloc(
-    k: Kernel,
-    nr: number,
-    safeNeeded: boolean,
-    line: number,
-    role: number = Role.Pagedir,
-  ): boolean {
+  alloc(k: Kernel, nr: number, safeNeeded: boolean, kinds: PagedirKinds): boolean {
     this.pages = [];
     if (nr === 0) return false;
     const nPages = Math.ceil(nr / PBES_PER_PAGE);
     for (let i = 0; i < nPages; i++) {
-      const pfn = k.getImagePage(safeNeeded, role, line, i + 1, nPages);
+      const pfn = k.getImagePage(safeNeeded, Role.Pagedir, (page) =>
+        k.rec.record(kinds.page, { page, nth: i + 1, of: nPages }),
+      );
       if (pfn < 0) {
-        this.free(k, true, line);
+        this.free(k, true, kinds.free);
         return false;
       }
       this.pages.push(pfn);
@@ -60,9 +62,9 @@ export class Pagedir {
   }
 
   /** free_pagedir(pblist, clear_nosave_free): the pages in chain order, one step each. */
-  free(k: Kernel, clearNsf: boolean, line: number): void {
+  free(k: Kernel, clearNsf: boolean, kind: 'apd.free' | 'llh.free' | 'lpi.free'): void {
     for (const pfn of this.pages) {
-      k.rec.step(line, pfn, -1, -1, clearNsf ? 1 : 0);
+      k.rec.record(kind, { page: pfn, clear: clearNsf ? 1 : 0 });
       k.freeImagePage(pfn, clearNsf);
     }
     this.pages = [];

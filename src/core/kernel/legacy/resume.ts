@@ -2,28 +2,9 @@ import { divRoundUp, ENOMEM, PFNS_PER_META_PAGE } from '../../constants';
 import { IMAGE_PFN, NS, NSF } from '../../marks';
 import { Reg } from '../../registers';
 import { Role } from '../../roles';
-import { lineId } from '../../source/pseudocode';
 import type { Kernel } from '../kernel';
 import { readHeader, readPage, resumeFail } from '../resume';
 import { Pagedir } from './pagedir';
-
-const L = {
-  check: lineId('ch.check'),
-  liDone: lineId('li.done'),
-  pagedir: lineId('llh.pagedir'),
-  unpack: lineId('llh.unpack'),
-  unsafe: lineId('lpi.unsafe'),
-  safeDir: lineId('lpi.pagedir'),
-  freeDir: lineId('lpi.free'),
-  prealloc: lineId('lpi.prealloc'),
-  fail: lineId('lpi.fail'),
-  direct: lineId('lgb.direct'),
-  pbe: lineId('lgb.pbe'),
-  irq: lineId('lres.irq'),
-  cr3: lineId('ar.cr3'),
-  copy: lineId('ar.copy'),
-  ret: lineId('ar.ret'),
-};
 
 /**
  * The legacy boot kernel: load_header with a PG_ANY pagedir for every image page,
@@ -34,11 +15,11 @@ export function legacyRead(k: Kernel): Pagedir {
   const buffer = readHeader(k);
   const n = k.rec.copyPairs.length / 2;
   const meta = divRoundUp(n * 4, 4096);
-  k.rec.step(L.check, -1, -1, -1, k.frames);
+  k.rec.record('ch.check', { frames: k.frames });
   k.rec.setReg(Reg.nrCopyPages, n);
   k.rec.setReg(Reg.nrMetaPages, meta);
   const first = new Pagedir();
-  if (!first.alloc(k, n, false, L.pagedir)) {
+  if (!first.alloc(k, n, false, { page: 'llh.pagedir', free: 'llh.free' })) {
     resumeFail(
       k,
       'load_header',
@@ -52,22 +33,22 @@ export function legacyRead(k: Kernel): Pagedir {
     const from = (m - 1) * PFNS_PER_META_PAGE;
     const to = Math.min(n, from + PFNS_PER_META_PAGE);
     for (let j = from; j < to; j++) {
-      k.rec.step(L.unpack, pairs[2 * j], buffer, -1, j);
+      k.rec.record('llh.unpack', { pfn: pairs[2 * j], buffer, entry: j });
       first.orig[j] = pairs[2 * j];
     }
   }
 
   // prepare_image()
-  k.rec.step(L.unsafe, -1, -1, -1, n);
+  k.rec.record('lpi.unsafe', { pages: n });
   for (let pfn = 0; pfn < k.frames; pfn++) if (k.pfnValid(pfn)) k.rec.clearFlags(pfn, NSF);
   for (let j = 0; j < n; j++) k.rec.orFlags(first.orig[j], NSF | IMAGE_PFN);
   k.rec.setReg(Reg.allocatedUnsafePages, 0);
   const dir = new Pagedir();
-  const ok = dir.alloc(k, n, true, L.safeDir);
+  const ok = dir.alloc(k, n, true, { page: 'lpi.pagedir', free: 'apd.free' });
   if (ok) dir.orig.set(first.orig.subarray(0, dir.length));
-  first.free(k, false, L.freeDir);
+  first.free(k, false, 'lpi.free');
   const fail = (): never => {
-    k.rec.step(L.fail);
+    k.rec.record('lpi.fail', {});
     resumeFail(
       k,
       'prepare_image',
@@ -84,7 +65,7 @@ export function legacyRead(k: Kernel): Pagedir {
       const pfn = k.take(false);
       if (pfn < 0) fail();
       const safe = !(flags[pfn] & NSF);
-      k.rec.step(L.prealloc, pfn, -1, -1, safe ? 1 : 0, i + 1);
+      k.rec.record('lpi.prealloc', { page: pfn, safe: safe ? 1 : 0, nth: i + 1 });
       k.claim(pfn, safe ? Role.SafePage : Role.UnsafeOwned, true);
       if (safe) {
         k.rec.safePages.push(pfn);
@@ -104,19 +85,19 @@ export function legacyRead(k: Kernel): Pagedir {
     const orig = dir.orig[e];
     let target: number;
     if (owned(e)) {
-      k.rec.step(L.direct, orig, -1, -1, e);
+      k.rec.record('lgb.direct', { pfn: orig, entry: e });
       dir.address[e] = -1;
       if (last >= 0 && dir.next[last] !== -1) dir.next[last] = -1;
       k.rec.addReg(Reg.directLowmem, 1);
       k.rec.directPfns.push(orig);
       target = orig;
     } else {
-      k.rec.step(L.pbe, orig, -1, -1, e);
+      k.rec.record('lgb.pbe', { orig, copy: -1, entry: e });
       const top = k.rec.reg(Reg.safePushed) - k.rec.reg(Reg.safePopped) - 1;
       if (top < 0) throw new Error('internal: safe_pages ran dry');
       k.rec.addReg(Reg.safePopped, 1);
       target = k.rec.safePages.data[top];
-      k.rec.amend(L.pbe, orig, target, -1, e);
+      k.rec.reword('lgb.pbe', { orig, copy: target, entry: e });
       dir.address[e] = target;
       if (last >= 0) dir.next[last] = e;
       last = e;
@@ -128,7 +109,7 @@ export function legacyRead(k: Kernel): Pagedir {
     }
     readPage(k, 1 + meta + e, target);
   }
-  k.rec.step(L.liDone);
+  k.rec.record('li.done', {});
   k.rec.printk('done');
   return dir;
 }
@@ -155,17 +136,17 @@ function finalList(dir: Pagedir, owned: (e: number) => boolean): Set<number> {
  * address is 0 (the never-unlinked head, loaded in place) is copied from physical frame 0.
  */
 export function legacyResume(k: Kernel, dir: Pagedir): void {
-  k.rec.step(L.irq);
-  k.rec.step(L.cr3, -1, -1, -1, k.rec.reg(Reg.lowPbes));
+  k.rec.record('lres.irq', {});
+  k.rec.record('ar.cr3', { pbes: k.rec.reg(Reg.lowPbes) });
   const content = k.state.content;
   let i = 0;
   for (let e = 0; e !== -1; e = dir.next[e]) {
     const src = dir.address[e] < 0 ? 0 : dir.address[e];
     const orig = dir.orig[e];
-    k.rec.step(L.copy, src, orig, -1, ++i);
+    k.rec.record('ar.copy', { copy: src, orig, nth: ++i });
     k.rec.setContent(orig, content[src]);
     k.rec.setRole(orig, Role.Restored);
     k.rec.addReg(Reg.restoreDone, 1);
   }
-  k.rec.step(L.ret);
+  k.rec.record('ar.ret', {});
 }

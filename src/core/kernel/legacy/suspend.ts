@@ -9,41 +9,11 @@ import { contentWord } from '../../hash';
 import { IMAGE_PFN, NSF } from '../../marks';
 import { Reg } from '../../registers';
 import { Role } from '../../roles';
-import { lineId } from '../../source/pseudocode';
 import { swsuspFree } from '../free';
 import type { Kernel } from '../kernel';
 import { countDataPages, countHighmemPages, markFreePages, saveable } from '../suspend';
 import { Pagedir } from './pagedir';
 import { shrinkLoop } from '../shrink';
-
-const L = {
-  count: lineId('lsh.count'),
-  size: lineId('lsh.size'),
-  free: lineId('lsh.free'),
-  img: lineId('lsh.imgsize'),
-  enomem: lineId('lsh.enomem'),
-  shmStart: lineId('shm.start'),
-  shmSlab: lineId('shm.slab'),
-  shmPage: lineId('shm.page'),
-  shmFail: lineId('shm.fail'),
-  drain: lineId('save.drain'),
-  saveCount: lineId('lsave.count'),
-  need: lineId('lsave.need'),
-  enough: lineId('lsave.enough'),
-  alloc: lineId('lsave.alloc'),
-  apdPage: lineId('apd.page'),
-  apdFill: lineId('apd.fill'),
-  apdFail: lineId('apd.fail'),
-  adp: lineId('adp.page'),
-  drain2: lineId('save.drain2'),
-  mark: lineId('lcdp.mark'),
-  copy: lineId('lcdp.copy'),
-  bug: lineId('lcdp.bug'),
-  sizes: lineId('lsave.sizes'),
-  done: lineId('save.done'),
-  rhStart: lineId('lrh.start'),
-  rhCopy: lineId('lrh.copy'),
-};
 
 /** Tag of the content word of a slab page holding n highmem_page objects. */
 const slabWord = (pfn: number, objects: number) => contentWord(pfn, 100 + objects);
@@ -58,17 +28,17 @@ export function legacyShrinkMemory(k: Kernel): void {
       const data = countDataPages(k);
       let size = 2 * highmem;
       size += Math.floor(size / 50) + data;
-      k.rec.step(L.count, -1, -1, -1, data, highmem);
+      k.rec.record('lsh.count', { lowmem: data, highmem });
       size += divRoundUp(size, PBES_PER_PAGE) + s.pagesForIo;
       let tmp = size;
       for (const z of k.zones) {
         if (z.highmem || !z.populated) continue;
         tmp += -k.alloc.freeIn(z.index) + LOWMEM_RESERVE;
       }
-      k.rec.step(L.size, -1, -1, -1, tmp, size);
+      k.rec.record('lsh.size', { tmp, size });
       return { tmp, size };
     },
-    { free: L.free, imageSize: L.img, enomem: L.enomem },
+    { free: 'lsh.free', imageSize: 'lsh.imgsize', enomem: 'lsh.enomem' },
   );
 }
 
@@ -84,7 +54,7 @@ export class HighmemCopies {
     if (this.objects % HIGHMEM_PAGES_PER_SLAB === 0) {
       const pfn = k.take(false);
       if (pfn < 0) return false;
-      k.rec.step(L.shmSlab, pfn, forPfn, -1, this.slabPages.length + 1);
+      k.rec.record('shm.slab', { page: pfn, for: forPfn, nth: this.slabPages.length + 1 });
       k.claim(pfn, Role.Slab, false);
       this.slabPages.push(pfn);
       k.rec.addReg(Reg.legacySlabPages, 1);
@@ -115,7 +85,7 @@ export class HighmemCopies {
  * Nosave, so both are saved again by swsusp_save: two lowmem pages per highmem page.
  */
 export function saveHighmem(k: Kernel, hc: HighmemCopies): void {
-  k.rec.step(L.shmStart);
+  k.rec.record('shm.start', {});
   const content = k.state.content;
   for (const z of k.zones) {
     if (!z.highmem) continue;
@@ -127,10 +97,10 @@ export function saveHighmem(k: Kernel, hc: HighmemCopies): void {
       if (hc.kmalloc(k, pfn)) {
         data = k.take(false);
         if (data < 0) {
-          k.rec.step(L.shmFail, pfn);
+          k.rec.record('shm.fail', { page: pfn });
           hc.kfree(k);
         }
-      } else k.rec.step(L.shmFail, pfn);
+      } else k.rec.record('shm.fail', { page: pfn });
       if (data < 0) {
         k.rec.printk('swsusp: Not enough free pages for highmem');
         restoreHighmem(k, hc);
@@ -140,7 +110,7 @@ export function saveHighmem(k: Kernel, hc: HighmemCopies): void {
           message: 'swsusp: Not enough free pages for highmem',
         });
       }
-      k.rec.step(L.shmPage, pfn, data, -1, hc.saves.length / 2 + 1);
+      k.rec.record('shm.page', { page: pfn, copy: data, nth: hc.saves.length / 2 + 1 });
       k.claim(data, Role.HighmemSave, true);
       k.rec.setContent(data, content[pfn]);
       k.rec.snapshotContent[pfn] = content[pfn];
@@ -156,13 +126,13 @@ export function saveHighmem(k: Kernel, hc: HighmemCopies): void {
 
 /** restore_highmem(): pop each highmem_page, copy its data back, free the page and the object. */
 export function restoreHighmem(k: Kernel, hc: HighmemCopies): void {
-  k.rec.step(L.rhStart, -1, -1, -1, hc.saves.length / 2);
+  k.rec.record('lrh.start', { copies: hc.saves.length / 2 });
   k.rec.printk('swsusp: Restoring Highmem');
   const content = k.state.content;
   while (hc.saves.length > 0) {
     const data = hc.saves.pop() as number;
     const page = hc.saves.pop() as number;
-    k.rec.step(L.rhCopy, data, page, -1, hc.saves.length / 2 + 1);
+    k.rec.record('lrh.copy', { copy: data, page, nth: hc.saves.length / 2 + 1 });
     k.rec.setContent(page, content[data]);
     if (k.state.regs[Reg.side] !== 0) k.rec.setRole(page, Role.Restored);
     k.release(data);
@@ -174,19 +144,19 @@ export function restoreHighmem(k: Kernel, hc: HighmemCopies): void {
 /** The legacy swsusp_save(): count (copies included), enough_free_mem, swsusp_alloc, copy. */
 export function legacySwsuspSave(k: Kernel, hc: HighmemCopies, dir: Pagedir): void {
   const s = k.scenario;
-  k.rec.step(L.drain);
+  k.rec.record('save.drain', {});
   const nrPages = countDataPages(k);
-  k.rec.step(L.saveCount, -1, -1, -1, nrPages, hc.saves.length / 2);
+  k.rec.record('lsave.count', { lowmem: nrPages, copies: hc.saves.length / 2 });
   k.counted = { freeLowmem: k.alloc.freeLowmem(), freeHighmem: k.alloc.freeHighmem() };
   k.rec.setReg(Reg.saveableLowmem, nrPages);
   k.rec.setReg(Reg.saveableHighmem, hc.saves.length / 2);
-  k.rec.step(L.need, -1, -1, -1, nrPages);
+  k.rec.record('lsave.need', { pages: nrPages });
   k.rec.printk(`swsusp: Need to copy ${nrPages} pages`);
 
   const free = k.alloc.freeLowmem();
   const pagedirPages = divRoundUp(nrPages, PBES_PER_PAGE);
   const need = nrPages + s.pagesForIo + pagedirPages;
-  k.rec.step(L.enough, -1, -1, -1, free, need);
+  k.rec.record('lsave.enough', { free, need });
   k.rec.setReg(Reg.metaEstimate, pagedirPages);
   k.rec.setReg(Reg.needLowmem, need);
   const abandon = (fn: string, message: string): never => {
@@ -200,15 +170,17 @@ export function legacySwsuspSave(k: Kernel, hc: HighmemCopies, dir: Pagedir): vo
   }
 
   // swsusp_alloc(): alloc_pagedir() then alloc_data_pages(), in PBE order
-  k.rec.step(L.alloc, -1, -1, -1, nrPages);
-  if (!dir.alloc(k, nrPages, false, L.apdPage)) {
-    k.rec.step(L.apdFail, -1, -1, -1, nrPages);
+  k.rec.record('lsave.alloc', { pages: nrPages });
+  if (!dir.alloc(k, nrPages, false, { page: 'apd.page', free: 'apd.free' })) {
+    k.rec.record('apd.fail', { pages: nrPages });
     k.rec.printk('suspend: Allocating pagedir failed.');
     abandon('swsusp_alloc', 'suspend: Allocating pagedir failed.');
   }
-  k.rec.step(L.apdFill, -1, -1, -1, dir.length, nrPages);
+  k.rec.record('apd.fill', { entries: dir.length, pages: nrPages });
   for (let e = 0; e !== -1; e = dir.next[e]) {
-    const pfn = k.getImagePage(false, Role.Copy, L.adp, e + 1, dir.length);
+    const pfn = k.getImagePage(false, Role.Copy, (page) =>
+      k.rec.record('adp.page', { page, nth: e + 1, of: dir.length }),
+    );
     if (pfn < 0) {
       k.rec.printk('suspend: Allocating image pages failed.');
       swsuspFree(k);
@@ -217,16 +189,16 @@ export function legacySwsuspSave(k: Kernel, hc: HighmemCopies, dir: Pagedir): vo
     dir.address[e] = pfn;
   }
 
-  k.rec.step(L.drain2);
+  k.rec.record('save.drain2', {});
   const content = k.state.content;
   let pbe = 0;
   for (const z of k.zones) {
     if (z.highmem) continue;
-    markFreePages(k, z, L.mark);
+    markFreePages(k, z, 'lcdp.mark');
     for (let pfn = z.start; pfn < z.end; pfn++) {
       if (!saveable(k, pfn, false)) continue;
       const dst = dir.address[pbe];
-      k.rec.step(L.copy, pfn, dst, -1, pbe + 1);
+      k.rec.record('lcdp.copy', { src: pfn, dst, nth: pbe + 1 });
       k.rec.setContent(dst, content[pfn]);
       k.rec.snapshotContent[pfn] = content[pfn];
       k.rec.orFlags(pfn, IMAGE_PFN);
@@ -240,7 +212,7 @@ export function legacySwsuspSave(k: Kernel, hc: HighmemCopies, dir: Pagedir): vo
   }
   k.copiesDone = true;
   if (pbe !== -1) {
-    k.rec.step(L.bug, dir.address[pbe], -1, -1, dir.length, nrPages);
+    k.rec.record('lcdp.bug', { address: dir.address[pbe], entries: dir.length, pages: nrPages });
     k.rec.printk('kernel BUG at kernel/power/snapshot.c: BUG_ON(pbe) in copy_data_pages()');
     k.fail({
       function: 'copy_data_pages',
@@ -249,10 +221,10 @@ export function legacySwsuspSave(k: Kernel, hc: HighmemCopies, dir: Pagedir): vo
     });
   }
   const meta = divRoundUp(nrPages * 4, 4096);
-  k.rec.step(L.sizes, -1, -1, -1, nrPages, meta);
+  k.rec.record('lsave.sizes', { copyPages: nrPages, metaPages: meta });
   k.rec.setReg(Reg.nrCopyPages, nrPages);
   k.rec.setReg(Reg.nrMetaPages, meta);
   k.copied = true;
-  k.rec.step(L.done, -1, -1, -1, nrPages);
+  k.rec.record('save.done', { pages: nrPages });
   k.rec.printk(`swsusp: critical section/: done (${nrPages} pages copied)`);
 }

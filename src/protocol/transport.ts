@@ -1,4 +1,4 @@
-import type { FromEngine, ToEngine } from '../protocol/messages';
+import type { FromEngine, ToEngine } from './messages';
 
 /** How the page talks to an engine, wherever the engine runs. */
 export interface Transport {
