@@ -1,15 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { presetNames } from '../core';
 import type { ScenarioSource } from '../protocol/messages';
-import { isMachineKey, machineKey, shelf } from '../ui/editor/machines';
 import type { ModelId } from '../core';
 import type { EngineStore } from '../store/engineStore';
 import {
   EngineProvider,
   formatView,
+  isMachineKey,
+  machineKey,
   pageOf,
   parseView,
   replaceHash,
+  shelf,
   throttledHash,
   Visualiser,
 } from '../ui';

@@ -11,3 +11,4 @@ export { DEFAULT_PRESET } from './shell/presets';
 export { formatView, pageOf, parseView, replaceHash, throttledHash } from './shell/url';
 export type { PageName, ParsedView, ViewState } from './shell/url';
 export { Visualiser } from './shell/Visualiser';
+export { isMachineKey, machineKey, shelf } from './editor/machines';
