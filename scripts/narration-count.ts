@@ -5,7 +5,7 @@
  */
 import { getPreset, MODELS, narrate, parseScenario, presetNames, simulate } from '../src/core';
 
-const RAW_KEY = /^[a-z_0-9]+: [a-z0-9]+\.[a-z0-9]+$/;
+const RAW_KEY = /^[a-z_0-9]+: [a-z0-9]+\.[a-z0-9]+$|\b[a-z]+\.[a-z0-9]+\b/;
 const total: Record<string, { steps: number; narrated: number; rawKey: number }> = {};
 for (const name of presetNames()) {
   const p = getPreset(name);

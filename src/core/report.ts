@@ -27,17 +27,22 @@ export interface SuspendReport {
   copyPairs?: [number, number][] | null;
 }
 
+/**
+ * The boot kernel's counts. A field the kernel never reached is null: allocatedUnsafePages until
+ * mark_unsafe_pages() has run, the loads, PBEs and chain pages until prepare_image() has
+ * succeeded (as on the suspend side, a failed side reports only what happened).
+ */
 export interface ResumeReport {
-  allocatedUnsafePages: number;
-  directLowmem: number;
-  directHighmem: number;
-  lowmemPbes: number;
-  highmemPbesToHighmem: number;
-  highmemPbesToLowmem: number;
-  pbeChainPages: number;
-  restorePbList?: [number, number | null][];
-  highmemPbList?: [number, number][];
-  directPfns?: number[];
+  allocatedUnsafePages: number | null;
+  directLowmem: number | null;
+  directHighmem: number | null;
+  lowmemPbes: number | null;
+  highmemPbesToHighmem: number | null;
+  highmemPbesToLowmem: number | null;
+  pbeChainPages: number | null;
+  restorePbList?: [number, number | null][] | null;
+  highmemPbList?: [number, number][] | null;
+  directPfns?: number[] | null;
 }
 
 /** The counts the suspending kernel had when swsusp_save() counted (-1 while it had not). */
@@ -96,19 +101,21 @@ export function buildReport(run: Run, withPairs: boolean): Report {
     for (let i = 0; i < high.length; i += 2)
       if (run.zones.some((z) => z.highmem && high[i + 1] >= z.start && high[i + 1] < z.end))
         toHigh++;
+    const loaded = run.loading;
     resume = {
-      allocatedUnsafePages: br[Reg.allocatedUnsafePages],
-      directLowmem: br[Reg.directLowmem],
-      directHighmem: br[Reg.directHighmem],
-      lowmemPbes: legacy ? countLinked(t.tables.lowPbes) : br[Reg.lowPbes],
-      highmemPbesToHighmem: toHigh,
-      highmemPbesToLowmem: high.length / 2 - toHigh,
-      pbeChainPages: br[Reg.pbeChainPages],
+      allocatedUnsafePages: run.unsafeMarked ? br[Reg.allocatedUnsafePages] : null,
+      directLowmem: loaded ? br[Reg.directLowmem] : null,
+      directHighmem: loaded ? br[Reg.directHighmem] : null,
+      // restore_pblist as the arch loop walks it (legacy: PBEs with address 0 included)
+      lowmemPbes: loaded ? br[Reg.lowPbes] : null,
+      highmemPbesToHighmem: loaded ? toHigh : null,
+      highmemPbesToLowmem: loaded ? high.length / 2 - toHigh : null,
+      pbeChainPages: loaded ? br[Reg.pbeChainPages] : null,
     };
     if (withPairs) {
-      resume.restorePbList = restoreList(t);
-      resume.highmemPbList = pairs(high, true);
-      resume.directPfns = Array.from(t.tables.directPfns);
+      resume.restorePbList = loaded ? restoreList(t) : null;
+      resume.highmemPbList = loaded ? pairs(high, true) : null;
+      resume.directPfns = loaded ? Array.from(t.tables.directPfns) : null;
     }
   }
   return {
@@ -122,11 +129,4 @@ export function buildReport(run: Run, withPairs: boolean): Report {
     verified: run.outcome === 'restored' && run.verification?.verified === true,
     steps: t.steps,
   };
-}
-
-/** Legacy PBEs that got a safe page (address ≠ 0). */
-function countLinked(a: Int32Array): number {
-  let n = 0;
-  for (let i = 1; i < a.length; i += 2) if (a[i] >= 0) n++;
-  return n;
 }

@@ -46,6 +46,9 @@ export interface Run {
   counted: { freeLowmem: number; freeHighmem: number } | null;
   copied: boolean;
   copiesDone: boolean;
+  /** How far the boot kernel got: mark_unsafe_pages ran; prepare_image succeeded. */
+  unsafeMarked: boolean;
+  loading: boolean;
   /** Keyframes taken while simulating (state 1 onwards), when asked for. */
   keyframes: readonly Keyframe[] | null;
 }
@@ -161,6 +164,8 @@ export function finishRun(k: Kernel, end: RunEnd): Run {
     counted: k.counted,
     copied: k.copied,
     copiesDone: k.copiesDone,
+    unsafeMarked: k.unsafeMarked,
+    loading: k.loading,
     keyframes: k.rec.keyframes?.keyframes ?? null,
     ...end,
   };

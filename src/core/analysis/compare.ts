@@ -42,14 +42,16 @@ export function compareColumn(run: Run, report: Report): CompareColumn {
     } else perPage = highToLow / savedHighmem;
   }
   const suspendMeta = s?.copies ? (legacy ? pagedirPages : bitmapPages(run, 0)) * PAGE_SIZE : null;
-  const resumeMeta = r
-    ? (legacy ? 2 * r.pbeChainPages : bitmapPages(run, 1) + r.pbeChainPages) * PAGE_SIZE
-    : null;
-  const pbes = r
-    ? legacy
-      ? (s?.saveableLowmem ?? 0)
-      : r.lowmemPbes + r.highmemPbesToHighmem + r.highmemPbesToLowmem
-    : null;
+  // null fields: the boot kernel never got as far as its chain pages and PBEs
+  const chain = r?.pbeChainPages ?? null;
+  const resumeMeta =
+    chain !== null ? (legacy ? 2 * chain : bitmapPages(run, 1) + chain) * PAGE_SIZE : null;
+  const pbes =
+    r && r.lowmemPbes !== null
+      ? legacy
+        ? (s?.saveableLowmem ?? 0)
+        : r.lowmemPbes + (r.highmemPbesToHighmem ?? 0) + (r.highmemPbesToLowmem ?? 0)
+      : null;
   return {
     model: run.scenario.model,
     outcome: report.outcome,

@@ -61,6 +61,10 @@ export class Kernel {
   copiesDone = false;
   /** swsusp_save() has set nr_copy_pages and nr_meta_pages: the image's sizes exist. */
   copied = false;
+  /** The boot kernel's mark_unsafe_pages() has run (allocated_unsafe_pages counts from here). */
+  unsafeMarked = false;
+  /** prepare_image() succeeded: get_buffer() loads data pages (loads, PBEs, chain pages exist). */
+  loading = false;
 
   constructor(
     readonly scenario: Scenario,

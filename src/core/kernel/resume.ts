@@ -42,9 +42,10 @@ export function swsuspRead(k: Kernel, bm: Bitmaps): void {
   k.rec.setReg(Reg.nrCopyPages, n);
   k.rec.setReg(Reg.nrMetaPages, meta);
   if (bm.copy.create('copy_bm', false)) {
+    // memory_bm_create() only passes -ENOMEM up: the error surfaces in snapshot_write_next
     resumeFail(
       k,
-      'memory_bm_create',
+      'snapshot_write_next',
       ENOMEM,
       'memory_bm_create: not enough free memory for copy_bm (-ENOMEM)',
     );
@@ -73,6 +74,7 @@ export function swsuspRead(k: Kernel, bm: Bitmaps): void {
   }
   k.rec.record('swn.prepare', {});
   prepareImage(k, bm, n);
+  k.loading = true;
   k.rec.record('swn.chain', {});
   bm.orig.positionReset();
   k.rec.setReg(Reg.chainUsed, LINKED_PAGE_DATA_SIZE);
@@ -162,9 +164,17 @@ function prepareImage(k: Kernel, bm: Bitmaps, n: number): void {
   for (let pfn = 0; pfn < k.frames; pfn++)
     if (flags[pfn] & bm.copy.bit) k.rec.orFlags(pfn, NSF | IMAGE_PFN);
   k.rec.setReg(Reg.allocatedUnsafePages, 0);
+  k.unsafeMarked = true;
 
-  const fail = (fn: string, what: string): never =>
-    resumeFail(k, fn, ENOMEM, `${fn}: not enough free memory for ${what} (-ENOMEM)`);
+  // Helpers (memory_bm_create, get_highmem_buffer, prepare_highmem_image) only pass -ENOMEM up:
+  // the error surfaces in prepare_image; the message names the helper that ran out.
+  const fail = (helper: string, what: string): never =>
+    resumeFail(
+      k,
+      'prepare_image',
+      ENOMEM,
+      `${helper}: not enough free memory for ${what} (-ENOMEM)`,
+    );
 
   if (bm.orig.create('orig_bm', true)) fail('memory_bm_create', 'orig_bm');
   // duplicate_memory_bitmap(new_bm, bm)
@@ -284,9 +294,10 @@ function getBuffer(k: Kernel, bm: Bitmaps): number {
     }
     if (!chainAlloc(k, SIZEOF_PBE)) {
       k.rec.record('gb.fail', { pfn });
+      // get_highmem_page_buffer() returns NULL; get_buffer() passes it to snapshot_write_next
       resumeFail(
         k,
-        'get_highmem_page_buffer',
+        'get_buffer',
         ENOMEM,
         'get_highmem_page_buffer: no safe page for a highmem PBE (-ENOMEM)',
       );

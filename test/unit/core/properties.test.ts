@@ -118,9 +118,9 @@ describe('linux-2.6.20 core, property-based', () => {
           const supply =
             t.tables.safePages.length + popcount(walkTo(r, 'phi.done'), Marks.BM_SAFE_HIGH);
           const demand =
-            report.resume!.lowmemPbes +
-            report.resume!.highmemPbesToHighmem +
-            report.resume!.highmemPbesToLowmem;
+            report.resume!.lowmemPbes! +
+            report.resume!.highmemPbesToHighmem! +
+            report.resume!.highmemPbesToLowmem!;
           expect(demand).toBeLessThanOrEqual(supply);
           expect(dataRead).toBe(saved.length);
         }

@@ -43,6 +43,7 @@ export function legacyRead(k: Kernel): Pagedir {
   for (let pfn = 0; pfn < k.frames; pfn++) if (k.pfnValid(pfn)) k.rec.clearFlags(pfn, NSF);
   for (let j = 0; j < n; j++) k.rec.orFlags(first.orig[j], NSF | IMAGE_PFN);
   k.rec.setReg(Reg.allocatedUnsafePages, 0);
+  k.unsafeMarked = true;
   const dir = new Pagedir();
   const ok = dir.alloc(k, n, true, { page: 'lpi.pagedir', free: 'apd.free' });
   if (ok) dir.orig.set(first.orig.subarray(0, dir.length));
@@ -74,6 +75,8 @@ export function legacyRead(k: Kernel): Pagedir {
       k.rec.orFlags(pfn, NS | NSF);
     }
   }
+
+  k.loading = true;
 
   // get_buffer() for each data page. Ownership cannot change while loading (nothing is
   // allocated), so the final shape of restore_pblist is known before the first page: entries
