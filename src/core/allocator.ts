@@ -134,12 +134,17 @@ export class Allocator {
     return n;
   }
 
-  /** Takes one frame; `highmem` is __GFP_HIGHMEM. Returns the pfn, or -1 when every zone is full. */
-  alloc(highmem: boolean): number {
+  /**
+   * Takes one frame; `highmem` is __GFP_HIGHMEM. Returns the pfn, or -1 when every zone is full.
+   * A highmem request falls back to a lowmem zone only while that zone has more than
+   * `lowmemReserve` free frames (linux-6.12's lowmem_reserve[ZONE_HIGHMEM]; 0 elsewhere).
+   */
+  alloc(highmem: boolean, lowmemReserve = 0): number {
     for (const zi of highmem ? this.highOrder : this.lowOrder) {
       const tree = this.trees[zi];
       const n = tree.count;
       if (n === 0) continue;
+      if (highmem && !this.zones[zi].highmem && n <= lowmemReserve) continue;
       let k: number;
       if (this.policy === 'lowest-first') k = 0;
       else if (this.policy === 'highest-first') k = n - 1;

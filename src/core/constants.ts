@@ -30,6 +30,10 @@ export const KERNEL_PAGES_FOR_IO = 1024;
 /** 500 MiB in pages, the 2.6.20 default of /sys/power/image_size. */
 export const KERNEL_IMAGE_SIZE_PAGES = 128000;
 export const MAX_TOTAL_PAGES = 4194304;
+/** linux-6.12: SPARE_PAGES, the default reserved_size in pages. */
+export const SPARE_PAGES = 256;
+/** linux-6.12: image_size and reserved_size are 32-bit byte counts, so at most 2^20 − 1 pages. */
+export const MAX_PAGES_32BIT = 1048575;
 
 export const ENOMEM = -12;
 export const EFAULT = -14;

@@ -44,10 +44,15 @@ export type { Report, SuspendReport, ResumeReport } from './report';
 export {
   parseScenario,
   parseScenarioText,
+  scenarioForModel,
+  totalram,
+  defaultImageSize,
   SUSPEND_LETTERS,
   RESUME_LETTERS,
 } from './scenario/parse';
 export type { ParseResult } from './scenario/parse';
+export { decodeScenarioParam, encodeScenarioParam } from './scenario/link';
+export type { DecodedScenario } from './scenario/link';
 export type {
   Scenario,
   ScenarioDocument,

@@ -57,9 +57,41 @@ export const Reg = {
   legacyHighmemCopies: 50,
   legacySlabPages: 51,
   legacyPagedirPages: 52,
+  // linux-6.12 (0 / -1 in the other models)
+  nrZeroPages: 53,
+  allocNormal: 54, // frames preallocated for copies in lowmem (alloc_normal)
+  allocHighmem: 55,
+  preSaveable: 56, // hibernate_preallocate_memory: saveable (low + high)
+  preSaveHighmem: 57, // save_highmem
+  preCount: 58, // count (all saveable + all free), a 32-bit value
+  preAvailNormal: 59, // avail_normal before the minimum-image adjustment
+  preHighmem: 60, // highmem (saveable + free highmem)
+  preMeta: 61, // size = Σ snapshot_additional_pages
+  preMaxSize: 62, // max_size, the raw 32-bit value stored as int32
+  preTarget: 63, // the final `size`
+  prePath: 64, // 0 not yet, 1 fits, 2 shrink
+  preMinimum: 65, // minimum_image_size(), -1 on the fits path
+  preShrinkRequest: 66, // saveable - size asked of shrink_all_memory, -1 on the fits path
+  preFreed: 67, // free_unnecessary_pages() gave back, -1 until it ran
+  preAllocated: 68, // "Allocated %lu pages for snapshot"
+  topUpLow: 69, // swsusp_alloc's top-up
+  topUpHigh: 70,
+  forbiddenBm: 71, // bitmap instance ids of the basic bitmaps, zero_bm and tmp, or -1
+  freeBm: 72,
+  zeroBm: 73,
+  tmpBm: 74,
+  zeroPos: 75,
+  basicBitmapPages: 76,
+  reservedSafePages: 77,
+  recycledPages: 78,
+  archPages: 79,
+  safeBase: 80, // index in Trace.safePages where safe_pages_list's bottom entry sits
+  forbiddenPos: 81,
+  freePos: 82,
+  tmpPos: 83,
 } as const;
 export type RegId = (typeof Reg)[keyof typeof Reg];
-export const REG_COUNT = 53;
+export const REG_COUNT = 84;
 
 export const Side = { Suspend: 0, Boot: 1, Restored: 2 } as const;
 export const Outcome = { Running: 0, Restored: 1, SuspendFailed: 2, ResumeFailed: 3 } as const;

@@ -1,5 +1,7 @@
 import { Reg } from './registers';
 import type { Run } from './run';
+import { extendReport612 } from './report-612';
+import type { Resume612Report, Suspend612Report } from './report-612';
 
 /** The `swsusp-viz/report@1` document (spec §8). */
 export interface Report {
@@ -26,6 +28,10 @@ export interface SuspendReport {
   imagePages: number | null;
   copyPairs?: [number, number][] | null;
 }
+
+/** A linux-6.12 report's suspend object carries these too. */
+export type SuspendReport612 = SuspendReport & Partial<Suspend612Report>;
+export type ResumeReport612 = ResumeReport & Partial<Resume612Report>;
 
 /**
  * The boot kernel's counts. A field the kernel never reached is null: allocatedUnsafePages until
@@ -118,6 +124,7 @@ export function buildReport(run: Run, withPairs: boolean): Report {
       resume.directPfns = loaded ? Array.from(t.tables.directPfns) : null;
     }
   }
+  extendReport612(run, suspend, resume, withPairs);
   return {
     format: 'swsusp-viz/report@1',
     scenario: run.scenario.name,

@@ -28,9 +28,13 @@ export const Role = {
   Slab: 21, // legacy: slab page of struct highmem_page objects
   Pagedir: 22, // legacy: page of the PBE pagedir
   Restored: 23, // restored kernel: a saved pfn back in its frame
+  Zero: 24, // Z (linux-6.12): in use, saveable, all 4096 bytes zero: listed in the image, no data page
+  Offline: 25, // O (linux-6.12): PageOffline (ballooned out), never saved
+  BitmapNode: 26, // linux-6.12: an inner node of a memory bitmap's radix tree
+  ArchPage: 27, // linux-6.12: resume_pg_dir, a pmd table or the relocated restore code
 } as const;
 export type RoleId = (typeof Role)[keyof typeof Role];
-export const ROLE_COUNT = 24;
+export const ROLE_COUNT = 28;
 
 /** Short legend names, in the kernel's vocabulary. Indexed by role id. */
 export const ROLE_NAMES: readonly string[] = [
@@ -58,6 +62,10 @@ export const ROLE_NAMES: readonly string[] = [
   'slab page',
   'pagedir page',
   'restored',
+  'zero page',
+  'offline',
+  'bitmap inner node',
+  'restore page table / code',
 ];
 
 /** The layout letter a role came from, for the scenario letters that map one to one. */
@@ -70,4 +78,6 @@ export const LETTER_ROLE: Readonly<Record<string, RoleId>> = {
   N: Role.Nosave,
   R: Role.Reserved,
   B: Role.Boot,
+  Z: Role.Zero,
+  O: Role.Offline,
 };

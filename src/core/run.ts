@@ -15,6 +15,7 @@ import { KeyframeTaker } from './trace/keyframes';
 import type { Keyframe, KeyframeOptions } from './trace/keyframes';
 import type { Trace } from './trace/trace';
 import type { Zone } from './kernel/machine';
+import type { Linux612Info } from './run-612';
 
 /** onProgress(steps so far, current phase) is called every 65,536 steps. */
 export interface SimulateOptions {
@@ -51,6 +52,8 @@ export interface Run {
   loading: boolean;
   /** Keyframes taken while simulating (state 1 onwards), when asked for. */
   keyframes: readonly Keyframe[] | null;
+  /** linux-6.12 only: preallocation, zero pages and the resume's safe pages, for the report. */
+  linux612?: Linux612Info;
 }
 
 /**

@@ -3,13 +3,21 @@ import type { Report } from './report';
 import { simulate2620 } from './run';
 import { simulate2617 } from './run-legacy';
 import type { Run, SimulateOptions } from './run';
-import { parseScenario } from './scenario/parse';
+import { parseScenario, scenarioForModel } from './scenario/parse';
+import { simulate612 } from './run-612';
 import type { ModelId, Scenario } from './scenario/types';
 
 /** Runs a validated scenario under its model (or `model` when given). */
 export function simulate(scenario: Scenario, model?: ModelId, opts: SimulateOptions = {}): Run {
-  const s = model ? { ...scenario, model } : scenario;
-  return s.model === 'linux-2.6.17' ? simulate2617(s, opts) : simulate2620(s, opts);
+  let s = scenario;
+  if (model && model !== scenario.model) {
+    const r = scenarioForModel(scenario, model);
+    if (!r.ok) throw new Error(r.error);
+    s = r.scenario;
+  }
+  if (s.model === 'linux-2.6.17') return simulate2617(s, opts);
+  if (s.model === 'linux-6.12') return simulate612(s, opts);
+  return simulate2620(s, opts);
 }
 
 export type SimulateResult = { ok: true; run: Run; report: Report } | { ok: false; error: string };
@@ -22,7 +30,7 @@ export function simulateDocument(
   doc: unknown,
   opts: { model?: ModelId; pairs?: boolean; record?: boolean } = {},
 ): SimulateResult {
-  const parsed = parseScenario(doc);
+  const parsed = parseScenario(doc, opts.model);
   if (!parsed.ok) return parsed;
   try {
     const run = simulate(parsed.scenario, opts.model, { record: opts.record });

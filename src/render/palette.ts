@@ -38,6 +38,10 @@ const ROLE_FILL_GLYPH: readonly [string, string][] = [
   ['#882255', 'sl'], // slab page
   ['#661100', 'pd'], // pagedir page
   ['#ddaa33', '✓'], // restored
+  ['#fdfdfd', '0'], // zero page
+  ['#d9d2c3', 'O'], // offline
+  ['#2b7fb8', 'bn'], // bitmap inner node
+  ['#5a3d8a', 'ar'], // restore page table / code
 ];
 
 function luminance(hex: string): number {

@@ -35,6 +35,27 @@ describe('simulate CLI', { timeout: 60_000 }, () => {
       failure: { function: 'enough_free_mem', errno: -12 },
     });
   });
+  it('runs a scenario under linux-6.12 with --model, and rejects its letters under the others', () => {
+    const doc = {
+      format: 'swsusp-viz/scenario@1',
+      zones: [{ name: 'Normal', pages: 32 }],
+      constants: { pagesForIo: 0, imageSize: null, reservedSize: 0 },
+      suspend: 'K2 S2 F28',
+      resume: 'K2 B1 F29',
+    };
+    const r = simulate(['-', '--model', 'linux-6.12'], JSON.stringify(doc));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({
+      model: 'linux-6.12',
+      outcome: 'restored',
+      verified: true,
+      suspend: { basicBitmapPages: 4, zeroPages: 0, preallocation: { path: 'fits' } },
+    });
+    const zero = { ...doc, model: 'linux-6.12', suspend: 'K2 S2 Z1 F27' };
+    const bad = simulate(['-', '--model', 'linux-2.6.20'], JSON.stringify(zero));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/letter Z .* exists only in the linux-6\.12 model/);
+  });
   it('reads a scenario from standard input', () => {
     const doc = {
       format: 'swsusp-viz/scenario@1',

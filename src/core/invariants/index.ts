@@ -10,6 +10,7 @@ import type { FrameState } from '../state';
 import { ARR_FLAGS, ARR_REGS, INDEX_BITS, INDEX_MASK } from '../trace/arrays';
 import { linux2617Invariants } from './linux-2.6.17';
 import { linux2620Invariants } from './linux-2.6.20';
+import { linux612Invariants } from './linux-6.12';
 import type { InvariantCheck, InvariantContext, InvariantFactory, InvariantSummary } from './types';
 
 export type { InvariantCheck, InvariantContext, InvariantFactory, InvariantSummary };
@@ -17,6 +18,7 @@ export type { InvariantCheck, InvariantContext, InvariantFactory, InvariantSumma
 const FACTORIES = new Map<string, InvariantFactory>([
   ['linux-2.6.20', linux2620Invariants],
   ['linux-2.6.17', linux2617Invariants],
+  ['linux-6.12', linux612Invariants],
 ]);
 
 /** Declares (or replaces) the invariant checks of a model. */

@@ -80,7 +80,13 @@ export class Kernel {
       const letter = String.fromCharCode(scenario.suspend[pfn]);
       state.role[pfn] = LETTER_ROLE[letter];
       const saved = letter === 'S' || letter === 'C' || letter === 'K';
-      state.content[pfn] = contentWord(pfn, saved ? TAG_SAVED : TAG_UNSAVED);
+      // Z is the all-zero page (linux-6.12); a saved page's word is never the zero word
+      state.content[pfn] =
+        letter === 'Z'
+          ? 0
+          : saved
+            ? contentWord(pfn, TAG_SAVED) || 1
+            : contentWord(pfn, TAG_UNSAVED);
       if (letter === 'F') free[pfn] = 1;
       if (letter === 'C') recl.push(pfn);
       this.valid[pfn] = scenario.suspend[pfn] === X ? 0 : 1;
@@ -101,6 +107,17 @@ export class Kernel {
       Reg.lastHighmemPage,
       Reg.bounce,
       Reg.resumeChainPage,
+      Reg.forbiddenBm,
+      Reg.freeBm,
+      Reg.zeroBm,
+      Reg.tmpBm,
+      Reg.zeroPos,
+      Reg.forbiddenPos,
+      Reg.freePos,
+      Reg.tmpPos,
+      Reg.preMinimum,
+      Reg.preShrinkRequest,
+      Reg.preFreed,
     ] as RegId[]) {
       r[reg] = -1;
     }
@@ -245,7 +262,8 @@ export class Kernel {
     for (let pfn = 0; pfn < this.frames; pfn++) {
       const letter = String.fromCharCode(s.resume[pfn]);
       img.role[pfn] = LETTER_ROLE[letter];
-      img.content[pfn] = letter === 'K' ? contentWord(pfn, TAG_SAVED) : contentWord(pfn, TAG_BOOT);
+      img.content[pfn] =
+        letter === 'K' ? contentWord(pfn, TAG_SAVED) || 1 : contentWord(pfn, TAG_BOOT);
       if (letter === 'F') free[pfn] = 1;
     }
     // The same allocator object, so the random policy keeps its one PRNG stream per run.

@@ -66,8 +66,12 @@ export interface Verification {
  * Control returns in the image kernel: its own frame table, as at the snapshot, takes over (one
  * bulk step). in_suspend is __nosavedata, so it holds the boot kernel's 0.
  */
-export function imageKernelTakeover(k: Kernel, saved: SaveResult): LowmemCheck {
-  k.rec.record('img.back', {});
+export function imageKernelTakeover(
+  k: Kernel,
+  saved: SaveResult,
+  begin: () => void = () => k.rec.record('img.back', {}),
+): LowmemCheck {
+  begin();
   const content = k.state.content.slice();
   const role = saved.snapshotRole.slice();
   const flags = saved.snapshotFlags.slice();

@@ -4,7 +4,8 @@ import { parseJson } from './json';
 import { expandRuns, parseLayout, runAt } from './layout';
 import type { LayoutError } from './layout';
 import { ScenarioDocumentSchema } from './schema';
-import type { Scenario } from './types';
+import { KERNEL_IMAGE_SIZE_PAGES, MAX_PAGES_32BIT } from '../constants';
+import type { ModelId, Scenario } from './types';
 
 /**
  * A rejected scenario: `error` is the one-line message; `rejection` adds the field's path and, for
@@ -16,6 +17,8 @@ export type ParseResult =
 
 /** Letters per side, and where they may sit (kernel-model.md §3). */
 export const SUSPEND_LETTERS = 'FSCKNRX';
+/** linux-6.12 adds Z (an all-zero page) and O (PageOffline) on the suspend side. */
+export const SUSPEND_LETTERS_612 = 'FSCKNRXZO';
 export const RESUME_LETTERS = 'FKNRXB';
 const LOWMEM_ONLY = 'KN';
 const HIGHMEM_ONLY = 'R';
@@ -38,18 +41,28 @@ export function parseScenarioText(text: string): ParseResult {
  * Validates a `swsusp-viz/scenario@1` document with every rule of the format. Each rejection is
  * one line naming the field (and for layouts the zone and run). Nothing throws.
  */
-export function parseScenario(doc: unknown): ParseResult {
+export function parseScenario(doc: unknown, modelOverride?: ModelId): ParseResult {
   const checked = check(ScenarioDocumentSchema, doc, 'scenario');
   if (!checked.ok) return reject(withZoneName(checked.rejection, doc));
   const d = checked.value;
   try {
     const zones = d.zones;
     const total = zones.reduce((s, z) => s + z.pages, 0);
+    const model = modelOverride ?? d.model;
+    const today = model === 'linux-6.12';
+    if (!today) {
+      const modern = /[ZO]/.exec(d.suspend);
+      if (modern) return reject(modernLetter(modern[0], model, modern.index));
+    }
+    const imageSizeGiven = d.constants.imageSize;
+    if (today && typeof imageSizeGiven === 'number' && imageSizeGiven > MAX_PAGES_32BIT) {
+      return reject({ message: imageSizeTooBig(imageSizeGiven), field: 'constants.imageSize' });
+    }
     const sus = parseLayout(
       'suspend',
       d.suspend,
       zones,
-      SUSPEND_LETTERS,
+      today ? SUSPEND_LETTERS_612 : SUSPEND_LETTERS,
       LOWMEM_ONLY,
       HIGHMEM_ONLY,
     );
@@ -85,11 +98,14 @@ export function parseScenario(doc: unknown): ParseResult {
         format: d.format,
         name: d.name,
         description: d.description,
-        model: d.model,
+        model,
         zones,
         pagesForIo: d.constants.pagesForIo,
-        imageSize: d.constants.imageSize,
+        imageSize: imageSizeGiven === undefined ? defaultImageSize(model, suspend) : imageSizeGiven,
+        imageSizeIsDefault: imageSizeGiven === undefined,
         swapPages: d.constants.swapPages,
+        reservedSize: d.constants.reservedSize,
+        lowmemReserve: d.constants.lowmemReserve,
         policy: d.allocator.policy,
         seed: d.allocator.seed ?? 0,
         suspend,
@@ -116,4 +132,65 @@ function withZoneName(r: Rejection, doc: unknown): Rejection {
   const prefix = `${r.field}: `;
   if (r.message.slice(prefix.length).includes(name)) return r;
   return { ...r, message: `${prefix}zone ${name}: ${r.message.slice(prefix.length)}` };
+}
+
+function modernLetter(letter: string, model: string, index: number): LayoutError {
+  const what = letter === 'Z' ? 'an all-zero page' : 'a PageOffline page';
+  return {
+    message: `suspend: letter ${letter} (${what}) exists only in the linux-6.12 model, not in ${model}`,
+    field: 'suspend',
+    index,
+    length: 1,
+  };
+}
+
+function imageSizeTooBig(pages: number): string {
+  return `constants.imageSize: linux-6.12 keeps image_size as a 32-bit byte count, so at most ${MAX_PAGES_32BIT} pages, got ${pages}`;
+}
+
+const MANAGED = new Set(['F', 'S', 'C', 'Z'].map((c) => c.charCodeAt(0)));
+
+/** totalram_pages() of the model: the F, S, C and Z frames of the suspend layout. */
+export function totalram(suspend: Uint8Array): number {
+  let n = 0;
+  for (const c of suspend) if (MANAGED.has(c)) n++;
+  return n;
+}
+
+/**
+ * The image size a model takes when the file gives none: 2.6.20 and 2.6.17 use 500 MiB; linux-6.12
+ * the kernel's ((totalram_pages() * 2) / 5) * PAGE_SIZE in a 32-bit unsigned long, read back in
+ * pages (it wraps above 10 GiB of RAM).
+ */
+export function defaultImageSize(model: ModelId, suspend: Uint8Array): number {
+  if (model !== 'linux-6.12') return KERNEL_IMAGE_SIZE_PAGES;
+  return Math.floor((2 * totalram(suspend)) / 5) % (MAX_PAGES_32BIT + 1);
+}
+
+/**
+ * The scenario as another model reads it: the letters must be that model's, and a default image
+ * size is that model's default. A message when the layout uses Z or O outside linux-6.12.
+ */
+export function scenarioForModel(
+  s: Scenario,
+  model: ModelId,
+): { ok: true; scenario: Scenario } | { ok: false; error: string } {
+  if (s.model === model) return { ok: true, scenario: s };
+  if (model !== 'linux-6.12') {
+    const z = s.suspend.indexOf(90); // Z
+    const o = s.suspend.indexOf(79); // O
+    if (z >= 0 || o >= 0) {
+      const letter = z >= 0 ? 'Z' : 'O';
+      const what = letter === 'Z' ? 'an all-zero page' : 'a PageOffline page';
+      return {
+        ok: false,
+        error: `suspend: letter ${letter} (${what}, pfn ${z >= 0 ? z : o}) exists only in the linux-6.12 model, not in ${model}`,
+      };
+    }
+  }
+  let imageSize = s.imageSize;
+  if (s.imageSizeIsDefault) imageSize = defaultImageSize(model, s.suspend);
+  else if (model === 'linux-6.12' && imageSize !== null && imageSize > MAX_PAGES_32BIT)
+    return { ok: false, error: imageSizeTooBig(imageSize) };
+  return { ok: true, scenario: { ...s, model, imageSize } };
 }

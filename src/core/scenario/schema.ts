@@ -8,13 +8,13 @@
  * left out, and null there is rejected with a message saying so.
  */
 import * as v from 'valibot';
-import { KERNEL_IMAGE_SIZE_PAGES, KERNEL_PAGES_FOR_IO, MAX_TOTAL_PAGES } from '../constants';
+import { KERNEL_PAGES_FOR_IO, MAX_PAGES_32BIT, MAX_TOTAL_PAGES, SPARE_PAGES } from '../constants';
 import { fields, flag, oneOf, text, wholeNumber } from '../schema/fields';
 import { describeValue } from '../schema/text';
 import { LAYOUT_MAX_CHARS } from './layout';
 
 export const FORMAT = 'swsusp-viz/scenario@1';
-export const MODELS = ['linux-2.6.20', 'linux-2.6.17'] as const;
+export const MODELS = ['linux-2.6.20', 'linux-2.6.17', 'linux-6.12'] as const;
 export const ZONE_NAMES = ['DMA', 'Normal', 'HighMem'] as const;
 export const POLICIES = ['lowest-first', 'highest-first', 'random'] as const;
 
@@ -106,8 +106,23 @@ export const ConstantsSchema = fields(
       }),
       KERNEL_PAGES_FOR_IO,
     ),
-    imageSize: v.optional(v.nullable(pages(0xffffffff)), KERNEL_IMAGE_SIZE_PAGES),
+    // absent: the model's default (parse.ts), which for linux-6.12 depends on the layout
+    imageSize: v.optional(v.nullable(pages(0xffffffff))),
     swapPages: v.optional(v.nullable(pages(0xffffffff)), null),
+    // linux-6.12 only; the older models ignore them
+    reservedSize: v.optional(
+      wholeNumber({
+        min: 0,
+        max: MAX_PAGES_32BIT,
+        unit: ' of pages',
+        ifNull: leaveOut(`SPARE_PAGES, ${SPARE_PAGES}`),
+      }),
+      SPARE_PAGES,
+    ),
+    lowmemReserve: v.optional(
+      wholeNumber({ min: 0, max: MAX_TOTAL_PAGES, unit: ' of pages', ifNull: leaveOut('0') }),
+      0,
+    ),
   },
   'an object of constants like {"pagesForIo": 2, "imageSize": null}',
   {},

@@ -13,7 +13,14 @@ export type ZoneName = ZoneSpec['name'];
 export interface Scenario
   extends
     Pick<ScenarioFields, 'format' | 'name' | 'description' | 'model' | 'zones'>,
-    Pick<ScenarioFields['constants'], 'pagesForIo' | 'imageSize' | 'swapPages'> {
+    Pick<
+      ScenarioFields['constants'],
+      'pagesForIo' | 'swapPages' | 'reservedSize' | 'lowmemReserve'
+    > {
+  /** In pages; null = no limit. Absent in the file: the model's default (linux-6.12: 2/5 of RAM). */
+  imageSize: number | null;
+  /** imageSize was absent: it is the model's default, recomputed when the model changes. */
+  imageSizeIsDefault: boolean;
   policy: Policy;
   /** The random policy's seed; 0 when the policy takes none. */
   seed: number;

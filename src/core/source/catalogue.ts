@@ -8,6 +8,7 @@
 import type { ArgCol, Args, KindDecl, ModelDecl, StepArrow, Words } from './kind';
 import { MODEL_2617 } from './models/linux-2.6.17';
 import { MODEL_2620 } from './models/linux-2.6.20';
+import { MODEL_612 } from './models/linux-6.12';
 
 export const MODEL_DECLS = [MODEL_2620, MODEL_2617] as const;
 
@@ -145,7 +146,13 @@ function register(m: ModelDecl): void {
   LINES.set(m.model, lines);
 }
 
-for (const m of MODEL_DECLS) register(m);
+/**
+ * Models whose kinds are built at load time (linux-6.12): registered like the others, but kept out
+ * of the compile-time Kind type, so their kernel code records through kernel/linux612/lines.ts.
+ */
+const BUILT_DECLS: readonly ModelDecl[] = [MODEL_612];
+
+for (const m of [...MODEL_DECLS, ...BUILT_DECLS]) register(m);
 if (KINDS.length > 0xffff) throw new Error('internal: more kinds than a step column can hold');
 
 /** Kind name → id for one model (the recorder's table). */
@@ -172,7 +179,9 @@ export function modelFunctions(model: string): SourceFunction[] {
 }
 
 /** The models with a catalogue. */
-export const CATALOGUE_MODELS: readonly string[] = MODEL_DECLS.map((m) => m.model);
+export const CATALOGUE_MODELS: readonly string[] = [...MODEL_DECLS, ...BUILT_DECLS].map(
+  (m) => m.model,
+);
 
 /** A step's arguments by name, read from its columns. */
 export function stepArgs(

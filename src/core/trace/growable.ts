@@ -1,6 +1,6 @@
 type IntArray = Int32Array | Uint16Array | Uint8Array;
 type IntArrayCtor<T extends IntArray> = {
-  new (buffer: ArrayBuffer): T;
+  new (buffer: ArrayBuffer, byteOffset?: number, length?: number): T;
   new (length: number): T;
   readonly BYTES_PER_ELEMENT: number;
 };
@@ -82,6 +82,9 @@ export class Growable<T extends IntArray> {
   seal(): T {
     if (this.buffer) {
       this.buffer.resize(this.length * this.ctor.BYTES_PER_ELEMENT);
+      // A fixed-length view of the same memory: V8 reads it about twice as fast in the replay
+      // loops as a length-tracking one, which must re-check the length on every access.
+      this.data = new this.ctor(this.buffer, 0, this.length);
     } else if (this.data.length !== this.length) {
       // a small log: one short copy
       this.data = this.data.slice(0, this.length) as T;

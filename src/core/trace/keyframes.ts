@@ -65,20 +65,32 @@ function packedBytes<T extends Elements>(p: Packed<T>): number {
   return 'whole' in p ? p.whole.byteLength : p.pfns.byteLength + p.values.byteLength;
 }
 
+/** Scratch space for pack(), grown to the largest table seen and reused by every keyframe. */
+let scratchPfns = new Uint32Array(0);
+let scratchValues = new Uint32Array(0);
+
 function pack<T extends Elements>(now: T, base: T, make: (n: number) => T): Packed<T> {
+  // One pass gathers the differences into scratch space; the smaller of the two forms is kept.
+  const n = now.length;
+  if (scratchPfns.length < n) {
+    scratchPfns = new Uint32Array(n);
+    scratchValues = new Uint32Array(n);
+  }
+  const limit = Math.floor(now.byteLength / (4 + now.BYTES_PER_ELEMENT));
+  const pfnsAll = scratchPfns;
+  const valuesAll = scratchValues;
   let diffs = 0;
-  for (let i = 0; i < now.length; i++) if (now[i] !== base[i]) diffs++;
-  if (diffs * (4 + now.BYTES_PER_ELEMENT) >= now.byteLength) return { whole: now.slice() as T };
-  const pfns = new Uint32Array(diffs);
-  const values = make(diffs);
-  let j = 0;
-  for (let i = 0; i < now.length; i++) {
-    if (now[i] !== base[i]) {
-      pfns[j] = i;
-      values[j++] = now[i];
+  for (let i = 0; i < n; i++) {
+    const v = now[i];
+    if (v !== base[i]) {
+      if (diffs === limit) return { whole: now.slice() as T };
+      pfnsAll[diffs] = i;
+      valuesAll[diffs++] = v;
     }
   }
-  return { pfns, values };
+  const values = make(diffs);
+  values.set(valuesAll.subarray(0, diffs));
+  return { pfns: pfnsAll.slice(0, diffs), values };
 }
 
 function unpack<T extends Elements>(p: Packed<T>, base: T, into: T): void {

@@ -54,6 +54,11 @@ export interface BitmapInstance {
   chainPfns: number[];
   /** Global block index → zone index, for decoding bm_position registers. */
   blockZone: number[];
+  /**
+   * linux-6.12 radix-tree bitmaps: per extent (`zones`, whose `blocks` are the leaves) the tree's
+   * levels and its inner-node pages in allocation order. Absent for the 2006 bitmaps.
+   */
+  rtree?: { levels: number; nodePfns: number[] }[];
 }
 
 export interface ImagePage {

@@ -22,6 +22,10 @@ export const MODEL_TITLES: Readonly<Record<ModelId, { version: string; about: st
     version: '2.6.20',
     about: 'after it: two memory bitmaps, highmem copied to highmem',
   },
+  'linux-6.12': {
+    version: '6.12',
+    about: 'today: preallocation before the freeze, radix-tree bitmaps, zero pages',
+  },
 };
 
 export interface RunColumnProps {

@@ -48,12 +48,19 @@ function ZoomButtons({ apiRef }: { apiRef: RefObject<GridRenderer | null> }) {
 export function FramesPanel({
   apiRef,
   compact,
+  overlays: controlled,
+  onOverlaysChange,
 }: {
   apiRef: RefObject<GridRenderer | null>;
   compact?: boolean;
+  /** The overlays shown, when the page keeps them (in the URL); else the panel keeps its own. */
+  overlays?: OverlaySet;
+  onOverlaysChange?: (overlays: OverlaySet) => void;
 }) {
   const info = useEngine((s) => s.info);
-  const [overlays, setOverlays] = useState<OverlaySet>(() => new Set());
+  const [own, setOwn] = useState<OverlaySet>(() => new Set());
+  const overlays = controlled ?? own;
+  const setOverlays = onOverlaysChange ?? setOwn;
   const [hover, setHover] = useState<HoverInfo | null>(null);
   const onHover = useCallback((h: HoverInfo | null) => setHover(h), []);
   const layout = info ? runLayout(info) : null;

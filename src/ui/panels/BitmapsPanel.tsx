@@ -81,6 +81,7 @@ export function BitmapsPanel() {
   const bitmaps = useEngine((s) => s.panels?.bitmaps ?? null);
   // Bitmaps are created after enough_free_mem() has run; before that none can exist.
   const early = useEngine((s) => (s.panels?.phase ?? 0) === 0 && !s.panels?.counters.enoughFreeMem);
+  const model = useEngine((s) => s.info?.model ?? null);
   const frames = useEngine((s) => s.frames);
   // `frames` is updated in place: the version re-renders the bits.
   useEngine((s) => s.framesVersion);
@@ -94,9 +95,11 @@ export function BitmapsPanel() {
         bitmaps.map((bm) => <BitmapView key={bm.slot} bm={bm} flags={frames.flags} />)
       ) : (
         <p className="muted">
-          {early
-            ? 'No memory bitmap exists yet: swsusp_alloc() creates orig_bm and copy_bm.'
-            : 'No memory bitmap is live at this step.'}
+          {model === 'linux-2.6.17'
+            ? 'linux-2.6.17 has no memory bitmaps: swsusp_alloc() builds the PBE pagedir, and resume works from the PBE list (see PBE lists).'
+            : early
+              ? 'No memory bitmap exists yet: swsusp_alloc() creates orig_bm and copy_bm.'
+              : 'No memory bitmap is live at this step.'}
         </p>
       )}
     </Panel>

@@ -38,7 +38,7 @@ function Group({ name, rows, dim }: { name: string; rows: Row[]; dim?: boolean }
   );
 }
 
-function suspendRows(c: Counters): Row[] {
+function suspendRows(c: Counters, legacy: boolean): Row[] {
   return [
     {
       label: 'L, saveable lowmem',
@@ -59,7 +59,14 @@ function suspendRows(c: Counters): Row[] {
       value: c.freeHighmem,
       bytes: true,
     },
-    { label: 'bitmap pages', title: 'Σ snapshot_additional_pages()', value: c.metaEstimate },
+    // 2.6.17 has no memory bitmaps: its metadata is the PBE pagedir.
+    legacy
+      ? {
+          label: 'pagedir pages',
+          title: 'DIV_ROUND_UP(nr_pages, PBES_PER_PAGE)',
+          value: c.metaEstimate,
+        }
+      : { label: 'bitmap pages', title: 'Σ snapshot_additional_pages()', value: c.metaEstimate },
     { label: 'shrunk', title: 'pages freed by shrink_all_memory()', value: c.shrunkPages },
   ];
 }
@@ -120,6 +127,7 @@ function resumeRows(c: Counters): Row[] {
 export function CountersPanel() {
   const c = useEngine((s) => s.panels?.counters ?? null);
   const phase = useEngine((s) => s.panels?.phase ?? 0);
+  const legacy = useEngine((s) => s.info?.model === 'linux-2.6.17');
   return (
     <Panel title="Counters" className="counters">
       {c ? (
@@ -127,7 +135,7 @@ export function CountersPanel() {
           {c.enoughFreeMem && (
             <NeedBar available={c.enoughFreeMem.available} needed={c.enoughFreeMem.needed} />
           )}
-          <Group name="Suspend" rows={suspendRows(c)} />
+          <Group name="Suspend" rows={suspendRows(c, legacy)} />
           <Group name="Image" rows={imageRows(c)} dim={phase < 1 && c.nrCopyPages === 0} />
           <Group name="Resume" rows={resumeRows(c)} dim={phase < 3} />
         </>

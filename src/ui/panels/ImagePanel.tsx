@@ -40,8 +40,11 @@ function Slot({ page, image }: { page: ImagePanelPage; image: ImageData }) {
       <span className="slot-index">#{page.index}</span>
       {page.kind === 'header' && <span className="slot-kind">header</span>}
       {page.kind === 'meta' && (
-        <span className="slot-kind" title="pfns of the data pages, 1024 per meta page">
-          meta · pfns {formatCount(page.pfn)}+
+        <span
+          className="slot-kind"
+          title="A meta page lists the pfns of the data pages that follow, 1,024 entries per page"
+        >
+          meta page · entries {formatCount(page.pfn)}+
         </span>
       )}
       {page.kind === 'data' && (

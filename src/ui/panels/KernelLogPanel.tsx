@@ -21,12 +21,20 @@ export function KernelLogPanel() {
   const fresh = printk === null ? 0 : printk.split('\n').length;
   const earlier = total - lines.length;
   return (
-    <Panel title="Kernel log" className="kernel-log" note={`${formatCount(total)} lines`}>
+    <Panel
+      title="Kernel log"
+      className="kernel-log"
+      note={`${formatCount(total)} ${total === 1 ? 'line' : 'lines'}`}
+    >
       {lines.length === 0 ? (
         <p className="muted">Nothing printed yet.</p>
       ) : (
         <ol className="log" ref={box} start={earlier + 1}>
-          {earlier > 0 && <li className="log-more">… {formatCount(earlier)} earlier lines</li>}
+          {earlier > 0 && (
+            <li className="log-more">
+              … {formatCount(earlier)} earlier {earlier === 1 ? 'line' : 'lines'}
+            </li>
+          )}
           {lines.map((l, i) => (
             <li
               key={earlier + i}

@@ -3,6 +3,9 @@ import type { ReactNode } from 'react';
 import { machineKey, machineName, useMachines } from '../editor/machines';
 import { PRESET_SUMMARIES, summarise } from './presets';
 
+/** The picker's value while a scenario of one's own (from a link or a file) is shown. */
+export const CUSTOM_SCENARIO = '(custom)';
+
 interface ScenarioPickerProps {
   value: string;
   onChange: (preset: string) => void;
@@ -10,10 +13,18 @@ interface ScenarioPickerProps {
   children?: ReactNode;
   /** Shown right after the picker (the "New machine" button). */
   tools?: ReactNode;
+  /** The name of the machine of one's own shown (value CUSTOM_SCENARIO). */
+  customName?: string;
 }
 
 /** The preset picker, with the machine in one line and its description on demand. */
-export function ScenarioPicker({ value, onChange, children, tools }: ScenarioPickerProps) {
+export function ScenarioPicker({
+  value,
+  onChange,
+  children,
+  tools,
+  customName,
+}: ScenarioPickerProps) {
   const id = useId();
   const machines = useMachines();
   const mine = machines.map((m) => summarise(machineKey(m.id), m.doc));
@@ -34,6 +45,9 @@ export function ScenarioPicker({ value, onChange, children, tools }: ScenarioPic
           onChange(e.target.value);
         }}
       >
+        {value === CUSTOM_SCENARIO && (
+          <option value={CUSTOM_SCENARIO}>{customName ?? 'Your machine'} (your own)</option>
+        )}
         <optgroup label="Presets">
           {PRESET_SUMMARIES.map((p) => (
             <option key={p.name} value={p.name}>

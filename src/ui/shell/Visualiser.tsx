@@ -22,7 +22,7 @@ import { PredictCard } from '../predict/PredictCard';
 import { predictStore } from '../predict/predictStore';
 import { usePredictDriver } from '../predict/usePredictDriver';
 import { MachineActions, MachineTools } from '../editor/MachineTools';
-import { ScenarioPicker } from './ScenarioPicker';
+import { CUSTOM_SCENARIO, ScenarioPicker } from './ScenarioPicker';
 import { SelectionContext } from './SelectionContext';
 import type { Selection } from './SelectionContext';
 import { SourcePanel } from '../panels/SourcePanel';
@@ -30,6 +30,9 @@ import { StatusBanner } from './StatusBanner';
 import { StepCounter } from '../playback/StepCounter';
 import { Timeline } from '../playback/Timeline';
 import { useKeyboardShortcuts } from '../playback/useKeyboardShortcuts';
+import { CopyLinkButton } from '../share/CopyLinkButton';
+import type { OverlaySet } from '../../render';
+import { DEFAULT_PRESET } from './presets';
 import './shell.css';
 
 export interface VisualiserProps {
@@ -41,6 +44,11 @@ export interface VisualiserProps {
   /** A message for the user (e.g. a bad link), shown until dismissed. */
   notice?: string | null;
   onDismissNotice?: () => void;
+  /** The grid's overlays, when the page keeps them (in the URL). */
+  overlays?: OverlaySet;
+  onOverlaysChange?: (overlays: OverlaySet) => void;
+  /** The address of what is shown, for "Copy link"; no button without it. */
+  shareLink?: () => string;
 }
 
 /** The whole page: header, the three columns of panels and the playback bar. */
@@ -50,12 +58,18 @@ export function Visualiser({
   embed = false,
   notice,
   onDismissNotice,
+  overlays,
+  onOverlaysChange,
+  shareLink,
 }: VisualiserProps) {
   const store = useEngineStore();
   useKeyboardShortcuts(store);
   usePredictDriver(store);
   useApplyTheme();
   const presentation = usePrefs((p) => p.presentation);
+  const customName = useEngine((s) =>
+    s.shown?.source.kind === 'document' ? s.info?.name : undefined,
+  );
   // A new machine is being built while the old one is still in the store: do not show its numbers.
   const reloading = useEngine((s) => s.status === 'loading' && s.info !== null);
   const loadId = useEngine((s) => s.info?.loadId ?? -1);
@@ -116,11 +130,19 @@ export function Visualiser({
             <ScenarioPicker
               value={scenario}
               onChange={onScenarioChange}
+              customName={customName}
               tools={<MachineTools onScenarioChange={onScenarioChange} />}
             >
               <MachineActions scenario={scenario} onScenarioChange={onScenarioChange} />
             </ScenarioPicker>
-            <ViewTabs current="visualiser" preset={scenario} />
+            <ViewTabs
+              current="visualiser"
+              preset={
+                scenario === CUSTOM_SCENARIO || scenario.startsWith('mine-')
+                  ? DEFAULT_PRESET
+                  : scenario
+              }
+            />
           </header>
         )}
         {notice && (
@@ -137,7 +159,12 @@ export function Visualiser({
         <main className="app-main">
           <div className="col col-frames">
             <PanelBoundary name="Page frames">
-              <FramesPanel apiRef={gridApi} compact={embed} />
+              <FramesPanel
+                apiRef={gridApi}
+                compact={embed}
+                overlays={overlays}
+                onOverlaysChange={onOverlaysChange}
+              />
             </PanelBoundary>
           </div>
           <div className="col col-explain">
@@ -181,7 +208,14 @@ export function Visualiser({
         <footer className="app-footer" id="controls" tabIndex={-1}>
           <PanelBoundary name="Controls">
             <Controls />
-            <LectureBar />
+            {shareLink ? (
+              <div className="footer-display">
+                <CopyLinkButton link={shareLink} />
+                <LectureBar />
+              </div>
+            ) : (
+              <LectureBar />
+            )}
             <StepCounter />
             <Timeline />
           </PanelBoundary>

@@ -21,3 +21,16 @@ export function range(a: number, b: number): number[] {
   for (let i = a; i <= b; i++) out.push(i);
   return out;
 }
+
+/** The arguments of every step whose pseudocode line is `key`, in step order. */
+export function argsOf(
+  run: Run,
+  key: string,
+): { p0: number; p1: number; p2: number; n0: number; n1: number }[] {
+  const c = run.trace.columns;
+  const out = [];
+  for (let i = 0; i < run.trace.steps; i++)
+    if (kindInfo(c.line[i]).name === key)
+      out.push({ p0: c.p0[i], p1: c.p1[i], p2: c.p2[i], n0: c.n0[i], n1: c.n1[i] });
+  return out;
+}

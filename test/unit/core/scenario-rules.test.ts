@@ -65,7 +65,7 @@ describe('unknown fields are rejected with a suggestion', () => {
   });
   it('lists the known fields when nothing is close', () => {
     expect(error({ ...base(), constants: { colour: 1 } })).toMatch(
-      /^constants\.colour: unknown field; an object of constants .* has only "pagesForIo", "imageSize", "swapPages"$/,
+      /^constants\.colour: unknown field; an object of constants .* has only "pagesForIo", "imageSize", "swapPages", "reservedSize", "lowmemReserve"$/,
     );
   });
   it('suggests the close value of a fixed set', () => {

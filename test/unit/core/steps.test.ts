@@ -8,6 +8,7 @@ import {
   modelHasLine,
   parseScenario,
   presetNames,
+  scenarioForModel,
   simulate,
   stepRecord,
 } from '../../../src/core';
@@ -50,6 +51,8 @@ describe('the step trace', () => {
       it(`speaks for itself on ${name} under ${model}`, { timeout: 300_000 }, () => {
         const parsed = parseScenario(getPreset(name)!.doc);
         if (!parsed.ok) throw new Error(parsed.error);
+        // Z and O pages exist only in linux-6.12: the older models refuse those presets
+        if (!scenarioForModel(parsed.scenario, model).ok) return;
         const run = simulate(parsed.scenario, model);
         expect(check(run)).toEqual([]);
       });
