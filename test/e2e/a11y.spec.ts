@@ -97,4 +97,56 @@ test.describe('layout', () => {
     const small = await smallestText(page);
     expect(small.px, `${small.where} "${small.text}"`).toBeGreaterThanOrEqual(12);
   });
+
+  test('at 200 % zoom (640×360 CSS px) the grid stays usable and the window never scrolls by itself', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 640, height: 360 });
+    await ready(page, '#preset=teaching&step=120');
+    const cell = await page.locator('.cell rect').first().boundingBox();
+    expect(cell?.width ?? 0).toBeGreaterThanOrEqual(24);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+    await expect(stepText(page)).toHaveText(/^Step 132 of/);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      640,
+    );
+  });
+
+  for (const width of [1280, 768, 390]) {
+    test(`at ${width} px the header fits without overlap and nothing overflows`, async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width, height: 720 });
+      await ready(page, '#preset=teaching&step=10');
+      const r = await page.evaluate(() => {
+        const h = document.querySelector('.app-header')!;
+        const kids = [...h.children].map((k) => k.getBoundingClientRect());
+        let overlaps = 0;
+        for (let i = 0; i < kids.length; i++)
+          for (let j = i + 1; j < kids.length; j++) {
+            const [a, b] = [kids[i], kids[j]];
+            if (
+              a.left < b.right - 1 &&
+              b.left < a.right - 1 &&
+              a.top < b.bottom - 1 &&
+              b.top < a.bottom - 1
+            )
+              overlaps++;
+          }
+        return {
+          overlaps,
+          pageWidth: document.documentElement.scrollWidth,
+          headerHeight: h.getBoundingClientRect().height,
+          select: document.querySelector('.scenario select')!.getBoundingClientRect().right,
+        };
+      });
+      expect(r.overlaps).toBe(0);
+      expect(r.pageWidth).toBeLessThanOrEqual(width);
+      expect(r.select).toBeLessThanOrEqual(width);
+      // One line at 1280: the header does not wrap there.
+      if (width === 1280) expect(r.headerHeight).toBeLessThan(70);
+    });
+  }
 });

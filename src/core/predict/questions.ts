@@ -7,7 +7,7 @@
 import { Phase } from '../kernel/phases';
 import { mulberry32 } from '../rng';
 import type { Run } from '../run';
-import { FUNCTIONS, kindInfo } from '../source/catalogue';
+import { FUNCTIONS, kindInfo, stepArgs } from '../source/catalogue';
 
 export type QuestionKind = 'copy-destination' | 'load-path' | 'suspend-outcome' | 'next-function';
 
@@ -80,31 +80,34 @@ export class QuestionSource {
     const trace = this.run.trace;
     if (step < 0 || step >= trace.steps) return [];
     const c = trace.columns;
-    const key = kindInfo(c.line[step]).name;
+    const info = kindInfo(c.line[step]);
+    const key = info.name;
+    // The step's arguments by the names its kind gives them (src, dst, pfn, orig, copy).
+    const a = stepArgs(info, c, step);
     const out: Question[] = [];
-    const p0 = c.p0[step];
-    if (COPY_KINDS.has(key) && p0 >= 0 && c.p1[step] >= 0) {
-      const dst = c.p1[step];
+    if (COPY_KINDS.has(key) && a.src >= 0 && a.dst >= 0) {
       out.push({
         kind: 'copy-destination',
         step,
-        prompt: `Where will the copy of pfn ${p0} go? Click a frame.`,
-        answer: { type: 'frame', pfn: dst },
-        subject: [p0],
-        reveal: `The copy of pfn ${p0} goes to pfn ${dst}.`,
+        prompt: `Where will the copy of pfn ${a.src} go? Click a frame.`,
+        answer: { type: 'frame', pfn: a.dst },
+        subject: [a.src],
+        reveal: `The copy of pfn ${a.src} goes to pfn ${a.dst}.`,
       });
     }
-    if ((IN_PLACE.has(key) || THROUGH_PBE.has(key)) && p0 >= 0) {
+    const pfn = a.pfn ?? a.orig ?? -1;
+    if ((IN_PLACE.has(key) || THROUGH_PBE.has(key)) && pfn >= 0) {
       const inPlace = IN_PLACE.has(key);
+      const safe = a.copy ?? -1;
       out.push({
         kind: 'load-path',
         step,
-        prompt: `Will pfn ${p0} load in place or through a PBE?`,
+        prompt: `Will pfn ${pfn} load in place or through a PBE?`,
         answer: { type: 'choice', choices: [...LOAD_CHOICES], correct: inPlace ? 0 : 1 },
-        subject: [p0],
+        subject: [pfn],
         reveal: inPlace
-          ? `Pfn ${p0} loads in place: the resume code owns its frame.`
-          : `Pfn ${p0} loads through a PBE: its frame is not one the resume code owns, so the page waits in ${c.p1[step] >= 0 ? `safe page ${c.p1[step]}` : 'a safe page'} and is copied home at the end.`,
+          ? `Pfn ${pfn} loads in place: the resume code owns its frame.`
+          : `Pfn ${pfn} loads through a PBE: its frame is not one the resume code owns, so the page waits in ${safe >= 0 ? `safe page ${safe}` : 'a safe page'} and is copied home at the end.`,
       });
     }
     if (step === 0) {
