@@ -1,12 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { presetNames } from '../core';
+import type { ScenarioSource } from '../protocol/messages';
 import type { ModelId } from '../core';
 import type { EngineStore } from '../store/engineStore';
 import {
   EngineProvider,
   formatView,
+  isMachineKey,
+  machineKey,
   pageOf,
   parseView,
   replaceHash,
+  shelf,
   throttledHash,
   Visualiser,
 } from '../ui';
@@ -22,10 +27,25 @@ export interface AppProps {
   embedByDefault?: boolean;
 }
 
+/** Names a link or the picker may give: the presets and the machines saved in this browser. */
+function scenarioNames(): string[] {
+  return [...presetNames(), ...shelf.list().map((m) => machineKey(m.id))];
+}
+
+/** A preset by name, a saved machine by its document. */
+function sourceOf(name: string): ScenarioSource {
+  const saved = isMachineKey(name) ? shelf.get(name) : undefined;
+  return saved ? { kind: 'document', doc: saved.doc } : { kind: 'preset', name };
+}
+
 /** The standalone page: wires the engine store, the URL hash and the visualiser. */
 export function App({ store, hash, syncUrl = true, embedByDefault = false }: AppProps) {
   const [initial] = useState(() =>
-    parseView(hash ?? window.location.hash, { page: 'step', embedByDefault }),
+    parseView(hash ?? window.location.hash, {
+      page: 'step',
+      embedByDefault,
+      presets: scenarioNames(),
+    }),
   );
   const [preset, setPreset] = useState(initial.state.preset);
   const [embed, setEmbed] = useState(initial.state.embed);
@@ -41,7 +61,7 @@ export function App({ store, hash, syncUrl = true, embedByDefault = false }: App
       setPreset(name);
       setModel(kernel);
       const opts = { ...(step ? { step } : {}), ...(kernel ? { model: kernel } : {}), tag: name };
-      store.getState().load({ kind: 'preset', name }, opts);
+      store.getState().load(sourceOf(name), opts);
     },
     [store],
   );
@@ -102,7 +122,7 @@ export function App({ store, hash, syncUrl = true, embedByDefault = false }: App
     if (!syncUrl) return;
     const onHashChange = () => {
       if (pageOf(window.location.hash) === 'compare') return; // Root switches to the compare page
-      const parsed = parseView(window.location.hash, { embedByDefault });
+      const parsed = parseView(window.location.hash, { embedByDefault, presets: scenarioNames() });
       setNotice(parsed.problems.join(' ') || null);
       setEmbed(parsed.state.embed);
       if (parsed.state.preset !== preset || parsed.state.model !== model)

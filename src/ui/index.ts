@@ -12,3 +12,4 @@ export { installColours } from './shell/tokens';
 export { formatView, pageOf, parseView, replaceHash, throttledHash } from './shell/url';
 export type { PageName, ParsedView, ViewState } from './shell/url';
 export { Visualiser } from './shell/Visualiser';
+export { isMachineKey, machineKey, shelf } from './editor/machines';

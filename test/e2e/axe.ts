@@ -17,18 +17,19 @@ interface AxeViolation {
   nodes: AxeNode[];
 }
 
-export async function seriousViolations(page: Page): Promise<string[]> {
+/** `within`: a CSS selector to check only part of the page (e.g. a modal dialog). */
+export async function seriousViolations(page: Page, within?: string): Promise<string[]> {
   const has = await page.evaluate(() => 'axe' in window);
   if (!has) await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
+  const violations = await page.evaluate(async (selector) => {
     const axe = (
       window as unknown as {
         axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: unknown[] }> };
       }
     ).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
+    const result = await axe.run(selector ?? document, { resultTypes: ['violations'] });
     return result.violations;
-  });
+  }, within);
   return (violations as AxeViolation[])
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(

@@ -21,6 +21,7 @@ import '../lecture/lecture.css';
 import { PredictCard } from '../predict/PredictCard';
 import { predictStore } from '../predict/predictStore';
 import { usePredictDriver } from '../predict/usePredictDriver';
+import { MachineActions, MachineTools } from '../editor/MachineTools';
 import { CUSTOM_SCENARIO, ScenarioPicker } from './ScenarioPicker';
 import { SelectionContext } from './SelectionContext';
 import type { Selection } from './SelectionContext';
@@ -126,10 +127,21 @@ export function Visualiser({
             <h1>
               swsusp-viz <small>Linux {kernel} hibernation snapshot, step by step</small>
             </h1>
-            <ScenarioPicker value={scenario} onChange={onScenarioChange} customName={customName} />
+            <ScenarioPicker
+              value={scenario}
+              onChange={onScenarioChange}
+              customName={customName}
+              tools={<MachineTools onScenarioChange={onScenarioChange} />}
+            >
+              <MachineActions scenario={scenario} onScenarioChange={onScenarioChange} />
+            </ScenarioPicker>
             <ViewTabs
               current="visualiser"
-              preset={scenario === CUSTOM_SCENARIO ? DEFAULT_PRESET : scenario}
+              preset={
+                scenario === CUSTOM_SCENARIO || scenario.startsWith('mine-')
+                  ? DEFAULT_PRESET
+                  : scenario
+              }
             />
           </header>
         )}
