@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/app/App';
@@ -20,7 +20,8 @@ describe('App', () => {
       store.setState({ status: 'ready', info: createFakeStore().getState().info, step: 5 });
     });
     await user.click(screen.getByRole('button', { name: 'Step forward' }));
-    expect(window.location.hash).toBe('#preset=teaching&step=6');
+    // The hash is written through a throttle: wait for it rather than for time.
+    await waitFor(() => expect(window.location.hash).toBe('#preset=teaching&step=6'));
     expect(screen.getByRole('combobox', { name: 'Scenario' })).toHaveValue('teaching');
   });
 
