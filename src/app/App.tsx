@@ -1,19 +1,19 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { CompareView, pageOf, StepPage } from '../ui';
 import type { EngineStore } from '../store/engineStore';
 
+export interface AppProps {
+  store: EngineStore;
+  /** The embed page: the step page alone, in embed mode unless the hash says `embed=0`. */
+  embedByDefault?: boolean;
+}
+
 /**
  * The router: the URL hash picks the page. `#view=compare&preset=…` opens the 2.6.17 ↔ 2.6.20
- * comparison (its own two engines), anything else the step-by-step page on `store`. The embed
- * page (`embedByDefault`) is the step page alone.
+ * comparison (its own two engines, its code loaded when it first opens), anything else the
+ * step-by-step page on `store`.
  */
-export function App({
-  store,
-  embedByDefault = false,
-}: {
-  store: EngineStore;
-  embedByDefault?: boolean;
-}) {
+export function App({ store, embedByDefault = false }: AppProps) {
   const [compare, setCompare] = useState(() => pageOf(window.location.hash) === 'compare');
   useEffect(() => {
     if (embedByDefault) return;
@@ -24,6 +24,16 @@ export function App({
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, [embedByDefault]);
-  if (embedByDefault) return <StepPage store={store} embedByDefault />;
-  return compare ? <CompareView /> : <StepPage store={store} />;
+  if (embedByDefault || !compare) return <StepPage store={store} embedByDefault={embedByDefault} />;
+  return (
+    <Suspense
+      fallback={
+        <p className="banner" role="status">
+          Loading the comparison…
+        </p>
+      }
+    >
+      <CompareView />
+    </Suspense>
+  );
 }

@@ -5,8 +5,16 @@
  */
 // The base styles before any room's: every room's stylesheet cascades over them.
 import './shell/shell.css';
+import { lazy } from 'react';
 
-export { CompareView } from './compare/CompareView';
+/**
+ * The compare page, fetched the first time it opens (render it inside `<Suspense>`): its charts
+ * (d3 scales, axes, lines) stay out of the step view's script. Pure, so a build that never shows
+ * it (the embed) drops it whole.
+ */
+export const CompareView = /* #__PURE__ */ lazy(() =>
+  import('./compare/CompareView').then((m) => ({ default: m.CompareView })),
+);
 export { StepPage } from './shell/StepPage';
 export type { StepPageProps } from './shell/StepPage';
 export { installColours } from './shell/tokens';
