@@ -65,6 +65,7 @@ const runInfo = v.object({
   outcome: v.picklist(OUTCOMES),
   failure: v.nullable(failure),
   outcomeText: v.string(),
+  outcomeDetail: v.nullable(v.string()),
   report: v.custom<Report>(isRecord, 'report: expected an object'),
   compare: v.custom<CompareColumn>(isRecord, 'compare: expected an object'),
   callStarts: i32,
@@ -132,6 +133,35 @@ const imagePanel = v.object({
   ),
 });
 
+const counterKey = v.picklist(
+  [
+    'saveableLowmem',
+    'saveableHighmem',
+    'freeLowmem',
+    'freeHighmem',
+    'metaEstimate',
+    'enoughFreeMem',
+    'nrCopyPages',
+    'nrMetaPages',
+    'imagePages',
+    'copies.lowToLow',
+    'copies.highToLow',
+    'copies.highToHigh',
+    'copies.lowToHigh',
+    'lowmemPbes',
+    'highmemPbes',
+    'directLowmem',
+    'directHighmem',
+    'allocatedUnsafePages',
+    'safeHighmemPages',
+    'safePagesList',
+    'pbeChainPages',
+    'shrunkPages',
+    'buffer',
+  ],
+  'must be a counter’s name',
+);
+
 const counters = v.object({
   saveableLowmem: int,
   saveableHighmem: int,
@@ -190,7 +220,9 @@ const panelData = v.object({
   arrows: v.array(arrow),
   counters,
   bitmaps: v.array(bitmapPanel),
+  moved: v.optional(v.array(counterKey)),
   restorePbList: listWindow(pbeEntry),
+  pblistIsPagedir: v.optional(v.boolean()),
   highmemPbList: listWindow(pbeEntry),
   safePagesList: listWindow(pfnOrNone),
   image: imagePanel,
