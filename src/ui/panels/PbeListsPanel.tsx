@@ -61,6 +61,7 @@ export function PbeListsPanel() {
     <Panel title="PBE lists" className="pbe-lists">
       {low && high && safe ? (
         <>
+          {pagedir && <PagedirNote side={side} />}
           <LinkedList
             head="restore_pblist"
             list={low}
@@ -68,7 +69,6 @@ export function PbeListsPanel() {
             done={(e) => e.done}
             node={(e) => <Pbe e={e} />}
           />
-          {pagedir && <PagedirNote side={side} />}
           {legacy ? (
             <p className="list-note">
               No <code>highmem_pblist</code> in 2.6.17: <code>save_highmem()</code> copied every
