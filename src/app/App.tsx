@@ -159,13 +159,22 @@ export function App({ store, hash, syncUrl = true, embedByDefault = false }: App
     (message) => setNotice(message),
   );
 
+  // A new scenario opens under its own model (a 6.12 preset on 6.12); the Model picker changes it.
   const onScenarioChange = useCallback(
     (name: string) => {
       setNotice(null);
-      load(name, null, model);
-      if (syncUrl) replaceHash(formatView({ view: 'step', preset: name, model, step: 0, embed }));
+      load(name, null, null);
+      if (syncUrl) replaceHash(formatView({ view: 'step', preset: name, step: 0, embed }));
     },
-    [load, syncUrl, embed, model],
+    [load, syncUrl, embed],
+  );
+  const onModelChange = useCallback(
+    (kernel: ModelId) => {
+      setNotice(null);
+      load(preset, null, kernel);
+      if (syncUrl) replaceHash(formatView({ view: 'step', preset, model: kernel, step: 0, embed }));
+    },
+    [load, syncUrl, embed, preset],
   );
 
   return (
@@ -173,6 +182,8 @@ export function App({ store, hash, syncUrl = true, embedByDefault = false }: App
       <Visualiser
         scenario={preset}
         onScenarioChange={onScenarioChange}
+        model={model}
+        onModelChange={onModelChange}
         embed={embed}
         notice={notice}
         onDismissNotice={() => setNotice(null)}

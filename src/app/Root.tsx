@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { CompareView, pageOf } from '../ui';
 import type { EngineStore } from '../store/engineStore';
 import { App } from './App';
@@ -17,5 +17,16 @@ export function Root({ store }: { store: EngineStore }) {
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
   }, []);
-  return compare ? <CompareView /> : <App store={store} />;
+  if (!compare) return <App store={store} />;
+  return (
+    <Suspense
+      fallback={
+        <p className="banner" role="status">
+          Loading the comparison…
+        </p>
+      }
+    >
+      <CompareView />
+    </Suspense>
+  );
 }

@@ -4,8 +4,16 @@
  */
 // The base styles before any room's: every room's stylesheet cascades over them.
 import './shell/shell.css';
+import { lazy } from 'react';
 
-export { CompareView } from './compare/CompareView';
+/**
+ * The compare page, fetched the first time it opens (render it inside `<Suspense>`): its charts
+ * (d3 scales, axes, lines) stay out of the step view's script. Pure, so a build that never shows
+ * it (the embed) drops it whole.
+ */
+export const CompareView = /* #__PURE__ */ lazy(() =>
+  import('./compare/CompareView').then((m) => ({ default: m.CompareView })),
+);
 export { EngineProvider } from './shell/EngineContext';
 export { DEFAULT_PRESET } from './shell/presets';
 export { installColours } from './shell/tokens';
