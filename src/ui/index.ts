@@ -9,7 +9,20 @@ export { CompareView } from './compare/CompareView';
 export { EngineProvider } from './shell/EngineContext';
 export { DEFAULT_PRESET } from './shell/presets';
 export { installColours } from './shell/tokens';
-export { formatView, pageOf, parseView, replaceHash, throttledHash } from './shell/url';
+export {
+  EMPTY_VIEW,
+  cancelPendingHash,
+  formatView,
+  openView,
+  pageOf,
+  parseView,
+  pushHash,
+  replaceHash,
+  throttledHash,
+} from './shell/url';
 export type { PageName, ParsedView, ViewState } from './shell/url';
+export { CUSTOM_SCENARIO } from './shell/ScenarioPicker';
+export { shareLink } from './share/link';
+export { sameScenario, scenarioNames, scenarioSource } from './share/source';
+export { prefs } from './lecture/prefs';
 export { Visualiser } from './shell/Visualiser';
-export { isMachineKey, machineKey, shelf } from './editor/machines';

@@ -31,6 +31,7 @@ import { StepCounter } from '../playback/StepCounter';
 import { Timeline } from '../playback/Timeline';
 import { useKeyboardShortcuts } from '../playback/useKeyboardShortcuts';
 import { CopyLinkButton } from '../share/CopyLinkButton';
+import type { ShareLink } from '../share/link';
 import type { OverlaySet } from '../../render';
 import { DEFAULT_PRESET } from './presets';
 import './shell.css';
@@ -48,7 +49,7 @@ export interface VisualiserProps {
   overlays?: OverlaySet;
   onOverlaysChange?: (overlays: OverlaySet) => void;
   /** The address of what is shown, for "Copy link"; no button without it. */
-  shareLink?: () => string;
+  shareLink?: () => ShareLink;
 }
 
 /** The whole page: header, the three columns of panels and the playback bar. */
