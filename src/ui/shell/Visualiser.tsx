@@ -217,15 +217,17 @@ export function Visualiser({
         </main>
         <footer className="app-footer" id="controls" tabIndex={-1}>
           <PanelBoundary name="Controls">
-            <Controls />
-            {shareLink ? (
-              <div className="footer-display">
-                <CopyLinkButton link={shareLink} />
+            <div className="footer-bar">
+              <Controls />
+              {shareLink ? (
+                <div className="footer-display">
+                  <CopyLinkButton link={shareLink} />
+                  <LectureBar />
+                </div>
+              ) : (
                 <LectureBar />
-              </div>
-            ) : (
-              <LectureBar />
-            )}
+              )}
+            </div>
             <StepCounter />
             <Timeline />
           </PanelBoundary>
