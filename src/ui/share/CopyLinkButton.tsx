@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type { CSSProperties } from 'react';
 import type { ShareLink } from './link';
 import './share.css';
 
@@ -19,6 +20,8 @@ export function CopyLinkButton({ link }: { link: () => ShareLink }) {
   const [said, setSaid] = useState<Said>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const field = useRef<HTMLInputElement | null>(null);
+  const button = useRef<HTMLButtonElement | null>(null);
+  const [place, setPlace] = useState<CSSProperties>({});
   useEffect(
     () => () => {
       if (timer.current) clearTimeout(timer.current);
@@ -29,6 +32,20 @@ export function CopyLinkButton({ link }: { link: () => ShareLink }) {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     setSaid(next);
+    // Fixed just above the button: the bar may be a strip that scrolls sideways (presentation
+    // mode, small windows), which would clip a message positioned inside it.
+    const box = button.current?.getBoundingClientRect();
+    if (box) {
+      const bottom = window.innerHeight - box.top + 4;
+      const w = window.innerWidth;
+      if (box.left + box.width / 2 > w / 2) {
+        const right = Math.max(8, w - box.right);
+        setPlace({ bottom, right, maxWidth: Math.min(w - right - 8, 544) });
+      } else {
+        const left = Math.max(8, box.left);
+        setPlace({ bottom, left, maxWidth: Math.min(w - left - 8, 544) });
+      }
+    }
     if (next?.kind === 'copied' || next?.kind === 'error')
       timer.current = setTimeout(
         () => setSaid(null),
@@ -56,10 +73,10 @@ export function CopyLinkButton({ link }: { link: () => ShareLink }) {
 
   return (
     <div className="copy-link">
-      <button type="button" className="btn" onClick={() => void onClick()}>
+      <button ref={button} type="button" className="btn" onClick={() => void onClick()}>
         Copy link
       </button>
-      <span className="copy-link-status" role="status">
+      <span className="copy-link-status" role="status" style={place}>
         {said?.kind === 'copied' && 'Copied'}
         {said?.kind === 'error' && said.text}
         {said?.kind === 'manual' && (
