@@ -33,6 +33,7 @@ import { StepCounter } from '../playback/StepCounter';
 import { Timeline } from '../playback/Timeline';
 import { useKeyboardShortcuts } from '../playback/useKeyboardShortcuts';
 import { CopyLinkButton } from '../share/CopyLinkButton';
+import type { ShareLink } from '../share/link';
 import type { OverlaySet } from '../../render';
 import { DEFAULT_PRESET } from './presets';
 import './shell.css';
@@ -50,7 +51,7 @@ export interface VisualiserProps {
   overlays?: OverlaySet;
   onOverlaysChange?: (overlays: OverlaySet) => void;
   /** The address of what is shown, for "Copy link"; no button without it. */
-  shareLink?: () => string;
+  shareLink?: () => ShareLink;
   /** The kernel model asked for (null: the scenario's own); no Model picker without onModelChange. */
   model?: ModelId | null;
   onModelChange?: (model: ModelId) => void;
@@ -216,15 +217,17 @@ export function Visualiser({
         </main>
         <footer className="app-footer" id="controls" tabIndex={-1}>
           <PanelBoundary name="Controls">
-            <Controls />
-            {shareLink ? (
-              <div className="footer-display">
-                <CopyLinkButton link={shareLink} />
+            <div className="footer-bar">
+              <Controls />
+              {shareLink ? (
+                <div className="footer-display">
+                  <CopyLinkButton link={shareLink} />
+                  <LectureBar />
+                </div>
+              ) : (
                 <LectureBar />
-              </div>
-            ) : (
-              <LectureBar />
-            )}
+              )}
+            </div>
             <StepCounter />
             <Timeline />
           </PanelBoundary>
