@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../src/app/App';
+import { StepPage } from '../../src/ui/shell/StepPage';
 import { createFakeStore, spies } from './fakeStore';
 
 describe('the Model picker of the step page', () => {
@@ -11,7 +11,7 @@ describe('the Model picker of the step page', () => {
     const user = userEvent.setup();
     window.history.replaceState(null, '', '/#preset=teaching&step=5');
     const store = createFakeStore();
-    render(<App store={store} />);
+    render(<StepPage store={store} />);
     const picker = screen.getByRole('combobox', { name: 'Model' });
     // The fake run is a 2.6.20 run: the picker shows it.
     expect(picker).toHaveValue('linux-2.6.20');
@@ -36,7 +36,7 @@ describe('the Model picker of the step page', () => {
   it('opens a link’s model, and a scenario picked afterwards under its own model', async () => {
     const user = userEvent.setup();
     const store = createFakeStore();
-    render(<App store={store} hash="#preset=teaching&model=linux-2.6.17" syncUrl={false} />);
+    render(<StepPage store={store} hash="#preset=teaching&model=linux-2.6.17" syncUrl={false} />);
     expect(spies(store).load).toHaveBeenLastCalledWith(
       { kind: 'preset', name: 'teaching' },
       { model: 'linux-2.6.17', tag: 'teaching' },
