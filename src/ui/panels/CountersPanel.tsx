@@ -5,6 +5,7 @@ import { PAGE_SIZE } from '../../core';
 import { useEngine } from '../shell/EngineContext';
 import { NeedBar } from './NeedBar';
 import { Panel } from './Panel';
+import { PreallocationPicture } from './PreallocationPicture';
 
 interface Row {
   id: CounterKey;
@@ -141,6 +142,16 @@ function forModel(rows: Row[], legacy: boolean): Row[] {
 }
 
 function imageRows(c: Counters): Row[] {
+  const zero: Row[] = c.preallocation
+    ? [
+        {
+          id: 'nrZeroPages',
+          label: 'nr_zero_pages',
+          title: 'saved pfns whose page is all zeros: in the meta pages, no data page',
+          value: c.preallocation.zeroPages,
+        },
+      ]
+    : [];
   return [
     {
       id: 'nrCopyPages',
@@ -148,6 +159,7 @@ function imageRows(c: Counters): Row[] {
       title: 'data pages in the image',
       value: c.nrCopyPages,
     },
+    ...zero,
     {
       id: 'nrMetaPages',
       label: 'nr_meta_pages',
@@ -242,6 +254,7 @@ export function CountersPanel() {
   const legacy = useEngine((s) => s.info?.model === 'linux-2.6.17');
   const movedList = useEngine((s) => s.panels?.moved);
   const moved = useMemo(() => new Set(movedList ?? []), [movedList]);
+  const pagesForIo = useEngine((s) => s.info?.pagesForIo ?? null);
   return (
     <Panel title="Counters" className="counters">
       {c ? (
@@ -249,6 +262,12 @@ export function CountersPanel() {
           {c.enoughFreeMem && (
             <div className={moved.has('enoughFreeMem') ? 'counter-moved' : undefined}>
               <NeedBar available={c.enoughFreeMem.available} needed={c.enoughFreeMem.needed} />
+            </div>
+          )}
+          {c.preallocation && (
+            <div className={phase < 1 ? 'counter-group' : 'counter-group dim'}>
+              <h3>Preallocation</h3>
+              <PreallocationPicture p={c.preallocation} pagesForIo={pagesForIo} />
             </div>
           )}
           <Group name="Suspend" rows={suspendRows(c, legacy)} moved={moved} />
