@@ -91,8 +91,7 @@ describe('a machine from a boot log', () => {
 
   it('text that is no boot log gets one line saying what to paste, and the machine is kept', async () => {
     renderEditor();
-    const before = (screen.getByRole('spinbutton', { name: 'Normal size' }) as HTMLInputElement)
-      .value;
+    const before = screen.getByRole<HTMLInputElement>('spinbutton', { name: 'Normal size' }).value;
     await paste('hello\nthis is not a kernel log\n');
     expect(result()).toHaveTextContent(/^Not a machine: no memory layout found: paste the lines/);
     expect(screen.getByRole('spinbutton', { name: 'Normal size' })).toHaveValue(Number(before));

@@ -5,8 +5,7 @@ import { formatCount, pagesToBytes } from '../../render/units';
 
 /** What the log gave, as the section shows it after "Make the machine". */
 type Outcome =
-  | { ok: true; headline: string; zones: string; notes: string[] }
-  | { ok: false; error: string };
+  { ok: true; headline: string; zones: string; notes: string[] } | { ok: false; error: string };
 
 /** Logs bigger than this are not a boot log (a full dmesg is some hundreds of KiB). */
 const MAX_LOG_CHARS = 4 * 1024 * 1024;
