@@ -78,6 +78,9 @@ export function Visualiser({
   const customName = useEngine((s) =>
     s.shown?.source.kind === 'document' ? s.info?.name : undefined,
   );
+  const customDoc = useEngine((s) =>
+    s.shown?.source.kind === 'document' ? s.shown.source.doc : null,
+  );
   // A new machine is being built while the old one is still in the store: do not show its numbers.
   const reloading = useEngine((s) => s.status === 'loading' && s.info !== null);
   const loadId = useEngine((s) => s.info?.loadId ?? -1);
@@ -147,11 +150,8 @@ export function Visualiser({
             {onModelChange && <ModelPicker value={model ?? runModel} onChange={onModelChange} />}
             <ViewTabs
               current="visualiser"
-              preset={
-                scenario === CUSTOM_SCENARIO || scenario.startsWith('mine-')
-                  ? DEFAULT_PRESET
-                  : scenario
-              }
+              preset={scenario === CUSTOM_SCENARIO ? DEFAULT_PRESET : scenario}
+              scenario={scenario === CUSTOM_SCENARIO ? customDoc : null}
             />
           </header>
         )}
