@@ -3,16 +3,22 @@ import { useStore } from 'zustand';
 import { EngineProvider } from '../shell/EngineContext';
 import { ScenarioPicker } from '../shell/ScenarioPicker';
 import { formatView, pageOf, parseView, replaceHash } from '../shell/url';
-import { createComparePair, createSeekPacer, LEGACY, MODERN } from './pair';
+import { createComparePair, createSeekPacer } from './pair';
+import { DEFAULT_PAIR, scenarioFor, startPhase, syncRunOf, withModel } from './models';
+import type { ModelPair } from './models';
+import { PairPicker } from './PairPicker';
+import { versionOf } from '../shell/models';
+import { PREALLOCATION_PHASE } from '../shell/url';
 import type { ComparePair } from './pair';
 import { RoleKey } from './RoleKey';
 import { RunColumn } from './RunColumn';
 import { SummaryTable } from './SummaryTable';
 import { DEFAULT_DURATION, phaseName, SyncControls } from './SyncControls';
-import type { SyncPos, SyncRun } from './sync';
+import type { SyncPos } from './sync';
 import { atLast, nextPos, normalisePos, prevPos, syncPhases, targetFor } from './sync';
 import { ViewTabs } from '../shell/ViewTabs';
 import { WhySection } from './WhySection';
+import type { ModelId } from '../../core';
 import '../shell/shell.css';
 import './compare.css';
 
@@ -25,13 +31,12 @@ export interface CompareViewProps {
   makePair?: () => ComparePair;
 }
 
-function asSyncRun(info: SyncRun | null): SyncRun | null {
-  return info ? { phases: info.phases, totalSteps: info.totalSteps, outcome: info.outcome } : null;
-}
-
 const defaultMakePair = () => createComparePair();
 
-/** The "Compare 2.6.17 ↔ 2.6.20" page: one scenario under both kernels, synchronised by phase. */
+/**
+ * The compare page: one scenario under two kernel models (2.6.17 ↔ 2.6.20 unless the link or the
+ * pickers say otherwise), synchronised by phase.
+ */
 export function CompareView({
   hash,
   syncUrl = true,
@@ -54,9 +59,10 @@ function ComparePage({
 }) {
   const [initial] = useState(() => parseView(hash ?? window.location.hash, { page: 'compare' }));
   const [preset, setPreset] = useState(initial.state.preset);
+  const [models, setModels] = useState<ModelPair>(initial.state.models ?? DEFAULT_PAIR);
   const [notice, setNotice] = useState<string | null>(initial.problems.join(' ') || null);
   const [pos, setPos] = useState<SyncPos>({
-    phase: initial.state.phase ?? 0,
+    phase: initial.state.phase ?? startPhase(initial.state.models ?? DEFAULT_PAIR),
     frac: initial.state.at ?? 0,
   });
   const [playing, setPlaying] = useState(false);
@@ -64,8 +70,8 @@ function ComparePage({
 
   const legacyInfo = useStore(pair.legacy, (s) => (s.status === 'ready' ? s.info : null));
   const modernInfo = useStore(pair.modern, (s) => (s.status === 'ready' ? s.info : null));
-  const legacyRun = useMemo(() => asSyncRun(legacyInfo), [legacyInfo]);
-  const modernRun = useMemo(() => asSyncRun(modernInfo), [modernInfo]);
+  const legacyRun = useMemo(() => syncRunOf(legacyInfo), [legacyInfo]);
+  const modernRun = useMemo(() => syncRunOf(modernInfo), [modernInfo]);
   const ready = legacyRun !== null && modernRun !== null;
   const phases = useMemo(
     () => (legacyRun && modernRun ? syncPhases([legacyRun, modernRun]) : []),
@@ -75,11 +81,13 @@ function ComparePage({
   const legacyTarget = legacyRun && ready ? targetFor(legacyRun, shown) : null;
   const modernTarget = modernRun && ready ? targetFor(modernRun, shown) : null;
 
-  // Load the scenario under both kernels.
+  // Load the scenario under both kernels (a 2006 kernel gets 6.12's letters rewritten).
+  const left = useMemo(() => scenarioFor(preset, models[0]), [preset, models]);
+  const right = useMemo(() => scenarioFor(preset, models[1]), [preset, models]);
   useEffect(() => {
-    pair.legacy.getState().load({ kind: 'preset', name: preset }, { model: LEGACY });
-    pair.modern.getState().load({ kind: 'preset', name: preset }, { model: MODERN });
-  }, [pair, preset]);
+    pair.legacy.getState().load(left.source, { model: models[0] });
+    pair.modern.getState().load(right.source, { model: models[1] });
+  }, [pair, left, right, models]);
 
   // Move both runs to the shared position (at most one seek in flight per run).
   const pacers = useMemo(
@@ -107,11 +115,12 @@ function ComparePage({
       formatView({
         view: 'compare',
         preset,
+        models,
         phase: ready ? shown.phase : pos.phase,
         at: shown.frac,
       }),
     );
-  }, [syncUrl, playing, preset, ready, shown.phase, shown.frac, pos.phase]);
+  }, [syncUrl, playing, preset, models, ready, shown.phase, shown.frac, pos.phase]);
 
   // Editing the address bar by hand: another preset or position.
   useEffect(() => {
@@ -123,8 +132,10 @@ function ComparePage({
       const parsed = parseView(window.location.hash);
       setNotice(parsed.problems.join(' ') || null);
       setPreset(parsed.state.preset);
+      const pair = parsed.state.models ?? DEFAULT_PAIR;
+      setModels(pair);
       setPlaying(false);
-      setPos({ phase: parsed.state.phase ?? 0, frac: parsed.state.at ?? 0 });
+      setPos({ phase: parsed.state.phase ?? startPhase(pair), frac: parsed.state.at ?? 0 });
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
@@ -180,22 +191,42 @@ function ComparePage({
     return () => window.removeEventListener('keydown', onKey);
   }, [ready, phases, shown, move]);
 
-  const onPresetChange = useCallback((name: string) => {
-    setNotice(null);
-    setPlaying(false);
-    setPos({ phase: 0, frac: 0 });
-    setPreset(name);
-  }, []);
+  const onPresetChange = useCallback(
+    (name: string) => {
+      setNotice(null);
+      setPlaying(false);
+      setPos({ phase: startPhase(models), frac: 0 });
+      setPreset(name);
+    },
+    [models],
+  );
+
+  const onModelChange = useCallback(
+    (side: 0 | 1, model: ModelId) => {
+      setNotice(null);
+      setPlaying(false);
+      const next = withModel(models, side, model);
+      setPos({ phase: startPhase(next), frac: 0 });
+      setModels(next);
+    },
+    [models],
+  );
 
   const name = phaseName(shown.phase);
+  const names: [string, string] = [versionOf(models[0]), versionOf(models[1])];
+  const notes = [left.note, right.note].filter((n): n is string => n !== null);
   return (
     <div className="compare-page">
       <header className="app-header">
         <h1>
-          swsusp-viz <small>The same machine under 2.6.17 and 2.6.20</small>
+          swsusp-viz{' '}
+          <small>
+            The same machine under {names[0]} and {names[1]}
+          </small>
         </h1>
         <ScenarioPicker value={preset} onChange={onPresetChange} />
-        <ViewTabs current="compare" preset={preset} />
+        <PairPicker pair={models} onChange={onModelChange} />
+        <ViewTabs current="compare" preset={preset} pair={models} />
       </header>
       {notice && (
         <div className="banner banner-notice" role="alert">
@@ -217,15 +248,27 @@ function ComparePage({
             onDuration={setDuration}
             disabled={!ready}
           />
+          {phases.includes(PREALLOCATION_PHASE) && (
+            <p className="compare-note">
+              <strong>preallocation</strong> is 6.12’s alone: before the freeze it builds the basic
+              bitmaps and <code>hibernate_preallocate_memory()</code> grabs the image’s frames. The
+              2006 kernel has no such phase and waits at the start of its suspend meanwhile.
+            </p>
+          )}
+          {notes.map((n) => (
+            <p key={n} className="compare-note">
+              {n}
+            </p>
+          ))}
           <div className="compare-body">
             <div className="compare-runs">
               <EngineProvider store={pair.legacy}>
-                <RunColumn model={LEGACY} target={legacyTarget} phaseName={name} />
+                <RunColumn model={models[0]} target={legacyTarget} phaseName={name} />
               </EngineProvider>
               <EngineProvider store={pair.modern}>
-                <RunColumn model={MODERN} target={modernTarget} phaseName={name} />
+                <RunColumn model={models[1]} target={modernTarget} phaseName={name} />
               </EngineProvider>
-              <RoleKey legacy={pair.legacy} modern={pair.modern} />
+              <RoleKey legacy={pair.legacy} modern={pair.modern} names={names} />
               <p className="why-jump">
                 <button
                   type="button"
@@ -241,6 +284,7 @@ function ComparePage({
             <SummaryTable
               legacy={legacyInfo?.compare ?? null}
               modern={modernInfo?.compare ?? null}
+              pair={models}
             />
           </div>
         </section>

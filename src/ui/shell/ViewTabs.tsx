@@ -1,3 +1,5 @@
+import type { ModelId } from '../../core';
+import { versionOf } from './models';
 import { formatView } from './url';
 import './viewTabs.css';
 
@@ -8,7 +10,20 @@ export type ViewName = 'visualiser' | 'compare';
  * 2.6.20 comparison, both on the same scenario. Plain links, so they can be opened in a new tab
  * and copied into lecture notes.
  */
-export function ViewTabs({ current, preset }: { current: ViewName; preset: string }) {
+export function ViewTabs({
+  current,
+  preset,
+  pair,
+}: {
+  current: ViewName;
+  preset: string;
+  /** The models the Compare tab compares (default 2.6.17 ↔ 2.6.20); its label names them. */
+  pair?: readonly [ModelId, ModelId] | null;
+}) {
+  const models = pair ?? null;
+  const label = models
+    ? `Compare ${versionOf(models[0])} ↔ ${versionOf(models[1])}`
+    : 'Compare 2.6.17 ↔ 2.6.20';
   return (
     <nav className="view-tabs" aria-label="Views">
       <a
@@ -20,10 +35,10 @@ export function ViewTabs({ current, preset }: { current: ViewName; preset: strin
       </a>
       <a
         className="view-tab"
-        href={formatView({ view: 'compare', preset })}
+        href={formatView({ view: 'compare', preset, models })}
         aria-current={current === 'compare' ? 'page' : undefined}
       >
-        Compare 2.6.17 ↔ 2.6.20
+        {label}
       </a>
     </nav>
   );

@@ -157,6 +157,8 @@ export function Visualiser({
                   ? DEFAULT_PRESET
                   : scenario
               }
+              // A 6.12 run is compared with the 2006 design it keeps; the others with each other.
+              pair={runModel === 'linux-6.12' ? ['linux-2.6.20', 'linux-6.12'] : null}
             />
           </header>
         )}

@@ -51,7 +51,7 @@ export interface ViewState {
   models: readonly [ModelId, ModelId] | null;
   /**
    * Compare page: the phase both runs show (index in PHASE_NAMES, or PREALLOCATION_PHASE), or
-   * null for the first.
+   * null for the first (preallocation when linux-6.12 is one of the pair, else suspend).
    */
   phase: number | null;
   /** Compare page: the position in that phase, 0–1, or null for its start. */
@@ -332,7 +332,10 @@ export function formatView(state: Partial<ViewState> & Pick<ViewState, 'view' | 
     if (pair && !(pair[0] === 'linux-2.6.17' && pair[1] === 'linux-2.6.20'))
       parts.push(`models=${pair.join(',')}`);
     if (state.phase === PREALLOCATION_PHASE) parts.push(`phase=${PREALLOCATION_NAME}`);
-    if (state.phase != null && state.phase > 0) parts.push(`phase=${PHASE_NAMES[state.phase]}`);
+    // A pair with linux-6.12 starts at its preallocation phase: there suspend must be written.
+    const first = pair?.includes('linux-6.12') ? PREALLOCATION_PHASE : 0;
+    if (state.phase != null && state.phase >= 0 && state.phase !== first)
+      parts.push(`phase=${PHASE_NAMES[state.phase]}`);
     if (state.at != null && state.at > 0) parts.push(`at=${Math.round(state.at * 100)}`);
     return `#${parts.join('&')}`;
   }
