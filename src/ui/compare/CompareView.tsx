@@ -1,8 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { EngineProvider } from '../shell/EngineContext';
-import { ScenarioPicker } from '../shell/ScenarioPicker';
-import { formatView, pageOf, parseView, replaceHash } from '../shell/url';
+import { CUSTOM_SCENARIO, ScenarioPicker } from '../shell/ScenarioPicker';
+import { EMPTY_VIEW, formatView, pageOf, parseView, pushHash, replaceHash } from '../shell/url';
+import type { ViewState } from '../shell/url';
+import { CopyLinkButton } from '../share/CopyLinkButton';
+import { shareLink } from '../share/link';
+import { scenarioNames, scenarioSource } from '../share/source';
 import { createComparePair, createSeekPacer } from './pair';
 import { DEFAULT_PAIR, scenarioFor, startPhase, syncRunOf, withModel } from './models';
 import type { ModelPair } from './models';
@@ -57,9 +61,13 @@ function ComparePage({
   hash?: string;
   syncUrl: boolean;
 }) {
-  const [initial] = useState(() => parseView(hash ?? window.location.hash, { page: 'compare' }));
+  const [initial] = useState(() =>
+    parseView(hash ?? window.location.hash, { page: 'compare', presets: scenarioNames() }),
+  );
   const [preset, setPreset] = useState(initial.state.preset);
   const [models, setModels] = useState<ModelPair>(initial.state.models ?? DEFAULT_PAIR);
+  /** A scenario document of one's own from the link (wins over `preset`), or null. */
+  const [scenario, setScenario] = useState<unknown>(initial.state.scenario);
   const [notice, setNotice] = useState<string | null>(initial.problems.join(' ') || null);
   const [pos, setPos] = useState<SyncPos>({
     phase: initial.state.phase ?? startPhase(initial.state.models ?? DEFAULT_PAIR),
@@ -82,8 +90,9 @@ function ComparePage({
   const modernTarget = modernRun && ready ? targetFor(modernRun, shown) : null;
 
   // Load the scenario under both kernels (a 2006 kernel gets 6.12's letters rewritten).
-  const left = useMemo(() => scenarioFor(preset, models[0]), [preset, models]);
-  const right = useMemo(() => scenarioFor(preset, models[1]), [preset, models]);
+  const source = useMemo(() => scenarioSource({ preset, scenario }), [preset, scenario]);
+  const left = useMemo(() => scenarioFor(source, models[0]), [source, models]);
+  const right = useMemo(() => scenarioFor(source, models[1]), [source, models]);
   useEffect(() => {
     pair.legacy.getState().load(left.source, { model: models[0] });
     pair.modern.getState().load(right.source, { model: models[1] });
@@ -116,11 +125,27 @@ function ComparePage({
         view: 'compare',
         preset,
         models,
+        scenario,
         phase: ready ? shown.phase : pos.phase,
         at: shown.frac,
       }),
     );
-  }, [syncUrl, playing, preset, models, ready, shown.phase, shown.frac, pos.phase]);
+  }, [syncUrl, playing, preset, scenario, models, ready, shown.phase, shown.frac, pos.phase]);
+
+  /** The view shown, for the address-bar handler and "Copy link". */
+  const view: ViewState = {
+    ...EMPTY_VIEW,
+    view: 'compare',
+    preset,
+    scenario,
+    models,
+    phase: shown.phase,
+    at: shown.frac,
+  };
+  const viewRef = useRef(view);
+  useEffect(() => {
+    viewRef.current = view;
+  });
 
   // Editing the address bar by hand: another preset or position.
   useEffect(() => {
@@ -129,11 +154,17 @@ function ComparePage({
       // A hash without view=compare belongs to the step-by-step view: Root switches to it, and
       // rewriting the hash here first would drop the step it asks for.
       if (pageOf(window.location.hash) !== 'compare') return;
-      const parsed = parseView(window.location.hash);
+      // A value the page cannot use keeps what is shown.
+      const parsed = parseView(window.location.hash, {
+        page: 'compare',
+        presets: scenarioNames(),
+        current: viewRef.current,
+      });
       setNotice(parsed.problems.join(' ') || null);
       setPreset(parsed.state.preset);
       const pair = parsed.state.models ?? DEFAULT_PAIR;
       setModels(pair);
+      setScenario(parsed.state.scenario);
       setPlaying(false);
       setPos({ phase: parsed.state.phase ?? startPhase(pair), frac: parsed.state.at ?? 0 });
     };
@@ -191,15 +222,23 @@ function ComparePage({
     return () => window.removeEventListener('keydown', onKey);
   }, [ready, phases, shown, move]);
 
+  // Another machine is a visit of its own: Back returns to the one before.
   const onPresetChange = useCallback(
     (name: string) => {
       setNotice(null);
       setPlaying(false);
       setPos({ phase: startPhase(models), frac: 0 });
       setPreset(name);
+      setScenario(null);
+      if (syncUrl)
+        pushHash(
+          formatView({ view: 'compare', preset: name, models }),
+          formatView(viewRef.current),
+        );
     },
-    [models],
+    [syncUrl, models],
   );
+  const customName = (scenario as { name?: unknown } | null)?.name;
 
   const onModelChange = useCallback(
     (side: 0 | 1, model: ModelId) => {
@@ -224,9 +263,14 @@ function ComparePage({
             The same machine under {names[0]} and {names[1]}
           </small>
         </h1>
-        <ScenarioPicker value={preset} onChange={onPresetChange} />
+        <ScenarioPicker
+          value={scenario !== null ? CUSTOM_SCENARIO : preset}
+          onChange={onPresetChange}
+          customName={typeof customName === 'string' ? customName : undefined}
+        />
         <PairPicker pair={models} onChange={onModelChange} />
-        <ViewTabs current="compare" preset={preset} pair={models} />
+        <ViewTabs current="compare" preset={preset} scenario={scenario} pair={models} />
+        <CopyLinkButton link={() => shareLink(viewRef.current)} />
       </header>
       {notice && (
         <div className="banner banner-notice" role="alert">

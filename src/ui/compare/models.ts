@@ -34,17 +34,18 @@ export function modelClass(model: ModelId): 'legacy' | 'modern' | 'today' {
 }
 
 /**
- * What `model` runs for the preset: the preset itself, or, for a 2006 kernel, the preset with
- * linux-6.12's letters rewritten. A zero page (Z) is an ordinary page in use to a 2006 kernel
- * (it saves its 4096 zero bytes like any other), and a PageOffline page (O) is a page the
+ * What `model` runs for the scenario: the scenario itself, or, for a 2006 kernel, its document
+ * with linux-6.12's letters rewritten. A zero page (Z) is an ordinary page in use to a 2006
+ * kernel (it saves its 4096 zero bytes like any other), and a PageOffline page (O) is a page the
  * balloon driver holds: both run as S there. `note` says so, or is null.
  */
 export function scenarioFor(
-  preset: string,
+  source: ScenarioSource,
   model: ModelId,
 ): { source: ScenarioSource; note: string | null } {
-  const source: ScenarioSource = { kind: 'preset', name: preset };
-  const doc = getPreset(preset)?.doc as Record<string, unknown> | undefined;
+  const raw = source.kind === 'preset' ? getPreset(source.name)?.doc : source.doc;
+  const doc =
+    typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : undefined;
   if (model === 'linux-6.12' || !doc || typeof doc.suspend !== 'string')
     return { source, note: null };
   let zero = 0;

@@ -13,10 +13,13 @@ export type ViewName = 'visualiser' | 'compare';
 export function ViewTabs({
   current,
   preset,
+  scenario = null,
   pair,
 }: {
   current: ViewName;
   preset: string;
+  /** A scenario document of one's own: both links carry it. */
+  scenario?: unknown;
   /** The models the Compare tab compares (default 2.6.17 ↔ 2.6.20); its label names them. */
   pair?: readonly [ModelId, ModelId] | null;
 }) {
@@ -28,14 +31,14 @@ export function ViewTabs({
     <nav className="view-tabs" aria-label="Views">
       <a
         className="view-tab"
-        href={`#preset=${encodeURIComponent(preset)}`}
+        href={formatView({ view: 'step', preset, scenario })}
         aria-current={current === 'visualiser' ? 'page' : undefined}
       >
         Step by step
       </a>
       <a
         className="view-tab"
-        href={formatView({ view: 'compare', preset, models })}
+        href={formatView({ view: 'compare', preset, scenario, models })}
         aria-current={current === 'compare' ? 'page' : undefined}
       >
         {label}
