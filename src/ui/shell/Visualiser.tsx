@@ -31,6 +31,7 @@ import { StepCounter } from '../playback/StepCounter';
 import { Timeline } from '../playback/Timeline';
 import { useKeyboardShortcuts } from '../playback/useKeyboardShortcuts';
 import { CopyLinkButton } from '../share/CopyLinkButton';
+import { FileTools } from '../files/FileTools';
 import type { OverlaySet } from '../../render';
 import { DEFAULT_PRESET } from './presets';
 import './shell.css';
@@ -49,6 +50,8 @@ export interface VisualiserProps {
   onOverlaysChange?: (overlays: OverlaySet) => void;
   /** The address of what is shown, for "Copy link"; no button without it. */
   shareLink?: () => string;
+  /** Runs a scenario file the user opened or dropped; no "Open scenario file" without it. */
+  onOpenScenario?: (doc: unknown, fileName: string) => void;
 }
 
 /** The whole page: header, the three columns of panels and the playback bar. */
@@ -61,6 +64,7 @@ export function Visualiser({
   overlays,
   onOverlaysChange,
   shareLink,
+  onOpenScenario,
 }: VisualiserProps) {
   const store = useEngineStore();
   useKeyboardShortcuts(store);
@@ -143,6 +147,7 @@ export function Visualiser({
                   : scenario
               }
             />
+            <FileTools onOpenScenario={onOpenScenario} />
           </header>
         )}
         {notice && (

@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
+const [src, out] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+const b64 = readFileSync(src).toString('base64');
+await page.setContent(`<body style="margin:0;background:#888"><img id="i" src="data:image/svg+xml;base64,${b64}"></body>`);
+await page.locator('#i').screenshot({ path: out });
+await browser.close();
