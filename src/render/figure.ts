@@ -130,15 +130,22 @@ export function figureGeometry(input: FigureInput): FigureGeometry {
   };
 }
 
-/** Text for XML: the five special characters escaped, characters XML cannot hold dropped. */
+/**
+ * Text for XML: the five special characters (and a carriage return) escaped, characters XML cannot
+ * hold dropped.
+ */
 export function escapeXml(text: string): string {
-  return text
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return (
+    text
+      .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+      // A bare carriage return would read back as a line feed.
+      .replace(/\r/g, '&#13;')
+  );
 }
 
 const px = (n: number) => Number(n.toFixed(2));

@@ -18,7 +18,9 @@ export function slug(name: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9.]+/g, '-')
-    .replace(/\.{2,}/g, '.')
+    // A dot only between two letters or digits ("2.6.20"): no "..", no hidden files.
+    .replace(/-?\.{2,}-?|-\.|\.-/g, '-')
+    .replace(/-+/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '')
     .slice(0, 48)
     .replace(/[-.]+$/, '');
