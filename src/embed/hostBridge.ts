@@ -5,9 +5,9 @@
  */
 import { presetNames } from '../core';
 import type { ModelId } from '../core';
-import { Boundaries } from '../engine/units';
 import type { ScenarioSource } from '../protocol/messages';
 import type { EngineStore, EngineStoreState } from '../store/engineStore';
+import { moveTarget } from '../store/moves';
 import { EVENT_TYPE, parseHostMessage } from './hostProtocol';
 import type { EmbedEvent, HostCommand } from './hostProtocol';
 import { quote } from './text';
@@ -123,13 +123,8 @@ export function connectHost(opts: HostBridgeOptions): () => void {
         return null;
       case 'phase': {
         if (command.delta === 0) return null;
-        const bounds = new Boundaries(
-          info.totalSteps,
-          info.callStarts,
-          info.phases.map((p) => p.start),
-        );
         const count = Math.min(Math.abs(command.delta), info.phases.length + 1);
-        s.seek(bounds.move(s.step, 'phase', command.delta > 0 ? 1 : -1, count));
+        s.seek(moveTarget(info, s.step, 'phase', command.delta > 0 ? 1 : -1, count));
         return null;
       }
     }

@@ -98,6 +98,20 @@ test.describe('layout', () => {
     expect(small.px, `${small.where} "${small.text}"`).toBeGreaterThanOrEqual(12);
   });
 
+  test('normal mode at 1280×720: the overlay badges (NS / NSF, ✓, ✗) are 12 px too', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await ready(page, '#preset=teaching&step=380');
+    for (const name of ['NS / NSF', 'matches snapshot', 'orig_bm', 'unsafe'])
+      await page.getByRole('checkbox', { name }).check();
+    const marks = page.locator('.cell-mark');
+    await expect(marks.filter({ hasText: '✓' }).first()).toBeVisible();
+    await expect(marks.filter({ hasText: 'NSF' }).first()).toBeVisible();
+    const small = await smallestText(page);
+    expect(small.px, `${small.where} "${small.text}"`).toBeGreaterThanOrEqual(12);
+  });
+
   test('at 200 % zoom (640×360 CSS px) the grid stays usable and the window never scrolls by itself', async ({
     page,
   }) => {
@@ -140,12 +154,40 @@ test.describe('layout', () => {
           pageWidth: document.documentElement.scrollWidth,
           headerHeight: h.getBoundingClientRect().height,
           select: document.querySelector('.scenario select')!.getBoundingClientRect().right,
+          // Every control of the header, pairwise: the view links never cover the picker.
+          controlOverlaps: (() => {
+            const els = [...h.querySelectorAll('select, button, a, summary')].map((e) =>
+              e.getBoundingClientRect(),
+            );
+            let n = 0;
+            for (let i = 0; i < els.length; i++)
+              for (let j = i + 1; j < els.length; j++) {
+                const [a, b] = [els[i], els[j]];
+                if (
+                  a.width > 0 &&
+                  b.width > 0 &&
+                  a.left < b.right - 1 &&
+                  b.left < a.right - 1 &&
+                  a.top < b.bottom - 1 &&
+                  b.top < a.bottom - 1
+                )
+                  n++;
+              }
+            return n;
+          })(),
+          // "80 frames (320 KiB) About this machine" is shown whole, not clipped.
+          machineClipped: (() => {
+            const s = document.querySelector('.machine summary')!;
+            return s.scrollWidth - s.clientWidth;
+          })(),
         };
       });
       expect(r.overlaps).toBe(0);
+      expect(r.controlOverlaps).toBe(0);
+      expect(r.machineClipped).toBeLessThanOrEqual(1);
       expect(r.pageWidth).toBeLessThanOrEqual(width);
       expect(r.select).toBeLessThanOrEqual(width);
-      // One line at 1280: the header does not wrap there.
+      // At 1280 the header stays as tall as its two-line title (the machine line sits beside it).
       if (width === 1280) expect(r.headerHeight).toBeLessThan(70);
     });
   }

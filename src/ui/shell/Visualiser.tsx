@@ -23,6 +23,8 @@ import { predictStore } from '../predict/predictStore';
 import { usePredictDriver } from '../predict/usePredictDriver';
 import { MachineActions, MachineTools } from '../editor/MachineTools';
 import { CUSTOM_SCENARIO, ScenarioPicker } from './ScenarioPicker';
+import { ModelPicker } from './ModelPicker';
+import type { ModelId } from '../../core';
 import { SelectionContext } from './SelectionContext';
 import type { Selection } from './SelectionContext';
 import { SourcePanel } from '../panels/SourcePanel';
@@ -52,6 +54,9 @@ export interface VisualiserProps {
   shareLink?: () => string;
   /** Runs a scenario file the user opened or dropped; no "Open scenario file" without it. */
   onOpenScenario?: (doc: unknown, fileName: string) => void;
+  /** The kernel model asked for (null: the scenario's own); no Model picker without onModelChange. */
+  model?: ModelId | null;
+  onModelChange?: (model: ModelId) => void;
 }
 
 /** The whole page: header, the three columns of panels and the playback bar. */
@@ -65,6 +70,8 @@ export function Visualiser({
   onOverlaysChange,
   shareLink,
   onOpenScenario,
+  model = null,
+  onModelChange,
 }: VisualiserProps) {
   const store = useEngineStore();
   useKeyboardShortcuts(store);
@@ -78,7 +85,8 @@ export function Visualiser({
   const reloading = useEngine((s) => s.status === 'loading' && s.info !== null);
   const loadId = useEngine((s) => s.info?.loadId ?? -1);
   /** The kernel the run models: "2.6.20" (or "2.6.17" for the legacy model). */
-  const kernel = useEngine((s) => s.info?.model ?? 'linux-2.6.20').replace(/^linux-/, '');
+  const runModel = useEngine((s) => s.info?.model ?? 'linux-2.6.20');
+  const kernel = runModel.replace(/^linux-/, '');
   // The inspected frame belongs to one run: a new run (loadId) starts with none.
   const [picked, setPicked] = useState<{ loadId: number; pfn: number | null; seq: number }>({
     loadId,
@@ -139,6 +147,7 @@ export function Visualiser({
             >
               <MachineActions scenario={scenario} onScenarioChange={onScenarioChange} />
             </ScenarioPicker>
+            {onModelChange && <ModelPicker value={model ?? runModel} onChange={onModelChange} />}
             <ViewTabs
               current="visualiser"
               preset={
