@@ -5,7 +5,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getPreset } from '../../src/core';
 import { EngineProvider } from '../../src/ui/shell/EngineContext';
-import { FileTools } from '../../src/ui/files/FileTools';
+import { ExportMenu } from '../../src/ui/files/ExportMenu';
+import { OpenScenario } from '../../src/ui/files/OpenScenario';
 import { scenarioText } from '../../src/ui/files/scenarioFile';
 import { createFakeStore, fakeInfo, spies, TOTAL } from './fakeStore';
 
@@ -33,7 +34,8 @@ afterEach(() => vi.restoreAllMocks());
 function renderTools(store = createFakeStore({ step: 7 }), onOpen = vi.fn()) {
   render(
     <EngineProvider store={store}>
-      <FileTools onOpenScenario={onOpen} />
+      <OpenScenario onOpen={onOpen} />
+      <ExportMenu />
     </EngineProvider>,
   );
   return { store, onOpen };

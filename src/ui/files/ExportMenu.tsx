@@ -171,9 +171,12 @@ export function ExportMenu() {
           </p>
         )}
       </div>
-      <p className="export-status" role="status">
-        {said}
-      </p>
+      {/* Only while there is something to say or the panel is open: one status region less. */}
+      {(open || said) && (
+        <p className="export-status" role="status">
+          {said}
+        </p>
+      )}
     </div>
   );
 }

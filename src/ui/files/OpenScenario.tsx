@@ -76,8 +76,15 @@ export function OpenScenario({ onOpen }: Props) {
 
   return (
     <>
-      <button type="button" className="btn btn-small" onClick={() => input.current?.click()}>
-        Open scenario file
+      {/* Short on screen, where the header is full at 1280 px; the whole name for assistive tech. */}
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-label="Open scenario file"
+        title="Open scenario file (or drop one on the page)"
+        onClick={() => input.current?.click()}
+      >
+        Open…
       </button>
       <input
         ref={input}

@@ -11,6 +11,7 @@ import { CompactLegend } from '../embed/CompactLegend';
 import { FramesDock } from './FramesDock';
 import { OverlayToggles } from './OverlayToggles';
 import { PfnInput } from './PfnInput';
+import { ExportMenu } from '../files/ExportMenu';
 import './frames.css';
 
 function ZoomButtons({ apiRef }: { apiRef: RefObject<GridRenderer | null> }) {
@@ -78,6 +79,7 @@ export function FramesPanel({
         <div className="frames-tools">
           {!compact && info && <PfnInput max={info.frames} />}
           {canvas && <ZoomButtons apiRef={apiRef} />}
+          {!compact && info && <ExportMenu />}
         </div>
       </header>
       {!compact && <OverlayToggles value={overlays} onChange={setOverlays} />}

@@ -33,7 +33,7 @@ import { StepCounter } from '../playback/StepCounter';
 import { Timeline } from '../playback/Timeline';
 import { useKeyboardShortcuts } from '../playback/useKeyboardShortcuts';
 import { CopyLinkButton } from '../share/CopyLinkButton';
-import { FileTools } from '../files/FileTools';
+import { OpenScenario } from '../files/OpenScenario';
 import type { OverlaySet } from '../../render';
 import { DEFAULT_PRESET } from './presets';
 import './shell.css';
@@ -143,7 +143,12 @@ export function Visualiser({
               value={scenario}
               onChange={onScenarioChange}
               customName={customName}
-              tools={<MachineTools onScenarioChange={onScenarioChange} />}
+              tools={
+                <>
+                  <MachineTools onScenarioChange={onScenarioChange} />
+                  {onOpenScenario && <OpenScenario onOpen={onOpenScenario} />}
+                </>
+              }
             >
               <MachineActions scenario={scenario} onScenarioChange={onScenarioChange} />
             </ScenarioPicker>
@@ -156,7 +161,6 @@ export function Visualiser({
                   : scenario
               }
             />
-            <FileTools onOpenScenario={onOpenScenario} />
           </header>
         )}
         {notice && (
