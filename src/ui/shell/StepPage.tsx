@@ -1,12 +1,24 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { presetNames } from '../../core';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ModelId } from '../../core';
-import type { ScenarioSource } from '../../protocol/messages';
+import { OVERLAYS } from '../../render';
+import type { OverlaySet } from '../../render';
 import type { EngineStore } from '../../store/engineStore';
 import { useHostBridge } from '../../embed/useHostBridge';
-import { isMachineKey, machineKey, shelf } from '../editor/machines';
+import { prefs } from '../lecture/prefs';
+import { shareLink } from '../share/link';
+import { sameScenario, scenarioNames, scenarioSource } from '../share/source';
 import { EngineProvider } from './EngineContext';
-import { formatView, pageOf, parseView, replaceHash, throttledHash } from './url';
+import { CUSTOM_SCENARIO } from './ScenarioPicker';
+import {
+  cancelPendingHash,
+  formatView,
+  pageOf,
+  parseView,
+  pushHash,
+  replaceHash,
+  throttledHash,
+} from './url';
+import type { ViewState } from './url';
 import { Visualiser } from './Visualiser';
 
 export interface StepPageProps {
@@ -19,20 +31,18 @@ export interface StepPageProps {
   embedByDefault?: boolean;
 }
 
-/** Names a link or the picker may give: the presets and the machines saved in this browser. */
-function scenarioNames(): string[] {
-  return [...presetNames(), ...shelf.list().map((m) => machineKey(m.id))];
-}
-
-/** A preset by name, a saved machine by its document. */
-function sourceOf(name: string): ScenarioSource {
-  const saved = isMachineKey(name) ? shelf.get(name) : undefined;
-  return saved ? { kind: 'document', doc: saved.doc } : { kind: 'preset', name };
+/** The step asked for is past the end of the run: a sentence, or null when it is not. */
+function pastEnd(step: number, totalSteps: number, instead: string): string | null {
+  return step > totalSteps
+    ? `The link’s step ${step} is past the end of this run (${totalSteps} steps); ${instead}.`
+    : null;
 }
 
 /**
- * The step-by-step page, the compare page's peer: the link's scenario, model and step in, the
- * hash out, the host bridge when framed, and the visualiser on `store`.
+ * The step-by-step page, the compare page's peer: the link's view in (scenario, model, step,
+ * overlays, presentation), the hash out, the host bridge when framed, and the visualiser on
+ * `store`. A new machine or model pushes a history entry (Back returns to the previous machine
+ * at its step); steps, overlays and presentation mode replace it.
  */
 export function StepPage({ store, hash, syncUrl = true, embedByDefault = false }: StepPageProps) {
   const [initial] = useState(() =>
@@ -42,29 +52,40 @@ export function StepPage({ store, hash, syncUrl = true, embedByDefault = false }
       presets: scenarioNames(),
     }),
   );
-  const [preset, setPreset] = useState(initial.state.preset);
-  const [embed, setEmbed] = useState(initial.state.embed);
-  const [model, setModel] = useState(initial.state.model);
+  const [view, setView] = useState<ViewState>(initial.state);
+  // The view for callbacks that outlive a render (store subscriptions, the host bridge).
+  const viewRef = useRef(view);
+  const show = useCallback((next: ViewState) => {
+    viewRef.current = next;
+    setView(next);
+  }, []);
   const [notice, setNotice] = useState<string | null>(initial.problems.join(' ') || null);
   /** A step asked for by the link, checked against the run once it is ready. */
   const wanted = useRef<number | null>(initial.state.step);
   const started = useRef(false);
 
+  const hashOf = useCallback((v: ViewState, step: number | null) => formatView({ ...v, step }), []);
+
+  /** Loads the machine of `next` (and shows `next`), at `step` once the run is ready. */
   const load = useCallback(
-    (name: string, step: number | null, kernel: ModelId | null) => {
+    (next: ViewState, step: number | null) => {
       wanted.current = step;
-      setPreset(name);
-      setModel(kernel);
-      const opts = { ...(step ? { step } : {}), ...(kernel ? { model: kernel } : {}), tag: name };
-      store.getState().load(sourceOf(name), opts);
+      show(next);
+      const opts = {
+        ...(step ? { step } : {}),
+        ...(next.model ? { model: next.model } : {}),
+        ...(next.scenario === null ? { tag: next.preset } : {}),
+      };
+      store.getState().load(scenarioSource(next), opts);
     },
-    [store],
+    [store, show],
   );
 
   useEffect(() => {
     if (started.current) return;
     started.current = true;
-    load(initial.state.preset, initial.state.step, initial.state.model);
+    prefs.setState({ presentation: initial.state.present });
+    load(initial.state, initial.state.step);
   }, [load, initial]);
 
   // A failed load after a good run: the picker, the model and the address go back to the run
@@ -72,116 +93,175 @@ export function StepPage({ store, hash, syncUrl = true, embedByDefault = false }
   useEffect(
     () =>
       store.subscribe((s, prev) => {
-        if (s.status !== 'ready' || prev.status !== 'loading' || !s.error || !s.shown?.tag) return;
+        if (s.status !== 'ready' || prev.status !== 'loading' || !s.error || !s.shown) return;
         if (s.info !== prev.info) return;
-        const tag = s.shown.tag;
-        const kernel = s.shown.model ?? null;
+        const { source, tag } = s.shown;
+        const back: ViewState = {
+          ...viewRef.current,
+          preset: tag ?? (source.kind === 'preset' ? source.name : viewRef.current.preset),
+          scenario: tag === undefined && source.kind === 'document' ? source.doc : null,
+          model: s.shown.model ?? null,
+        };
         wanted.current = null;
-        setPreset(tag);
-        setModel(kernel);
-        if (syncUrl)
-          replaceHash(
-            formatView({ view: 'step', preset: tag, model: kernel, step: s.step, embed }),
-          );
+        show(back);
+        if (syncUrl) replaceHash(hashOf(back, s.step));
       }),
-    [store, syncUrl, embed],
+    [store, syncUrl, hashOf, show],
   );
 
   // Once ready: a step past the end falls back to 0; afterwards the hash follows the page.
   useEffect(() => {
-    const hash = throttledHash(250);
+    const throttled = throttledHash(250);
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.status !== 'ready' || !s.info) return;
       const w = wanted.current;
       if (w !== null && (s.info !== prev.info || prev.status !== 'ready')) {
         wanted.current = null;
-        if (w > s.info.totalSteps) {
-          setNotice(
-            `The link’s step ${w} is past the end of this run (${s.info.totalSteps} steps); starting at step 0.`,
-          );
+        const past = pastEnd(w, s.info.totalSteps, 'starting at step 0');
+        if (past) {
+          setNotice((n) => (n ? `${n} ${past}` : past));
           s.seek(0);
           return;
         }
       }
       if (syncUrl && (s.step !== prev.step || s.info !== prev.info))
-        hash.set(formatView({ view: 'step', preset, model, step: s.step, embed }));
+        throttled.set(hashOf(viewRef.current, s.step));
     });
     return () => {
       unsubscribe();
-      hash.cancel();
+      throttled.cancel();
     };
-  }, [store, preset, model, embed, syncUrl]);
+  }, [store, syncUrl, hashOf]);
 
-  // Editing the address bar by hand loads or seeks.
+  // Presentation mode (the f key) is part of the view: the address follows it.
+  useEffect(
+    () =>
+      prefs.subscribe((p, prev) => {
+        if (p.presentation === prev.presentation) return;
+        const next = { ...viewRef.current, present: p.presentation };
+        show(next);
+        if (syncUrl) replaceHash(hashOf(next, store.getState().step));
+      }),
+    [store, syncUrl, hashOf, show],
+  );
+
+  // Back, Forward and the address edited by hand: load, seek, or just show the new view. A
+  // value the page cannot use keeps what is shown, says so, and the address is put right.
   useEffect(() => {
     if (!syncUrl) return;
     const onHashChange = () => {
-      if (pageOf(window.location.hash) === 'compare') return; // Root switches to the compare page
-      const parsed = parseView(window.location.hash, { embedByDefault, presets: scenarioNames() });
-      setNotice(parsed.problems.join(' ') || null);
-      setEmbed(parsed.state.embed);
-      if (parsed.state.preset !== preset || parsed.state.model !== model)
-        load(parsed.state.preset, parsed.state.step, parsed.state.model);
-      else if (parsed.state.step !== null) store.getState().seek(parsed.state.step);
+      if (pageOf(window.location.hash) === 'compare') return; // App switches to the compare page
+      cancelPendingHash();
+      const s = store.getState();
+      const shownStep = s.info ? s.step : null;
+      const parsed = parseView(window.location.hash, {
+        page: 'step',
+        embedByDefault,
+        presets: scenarioNames(),
+        current: { ...viewRef.current, step: shownStep },
+      });
+      const problems = [...parsed.problems];
+      const next = parsed.state;
+      let step = next.step;
+      prefs.setState({ presentation: next.present });
+      const same = sameScenario(next, viewRef.current) && s.status !== 'error';
+      if (!same) load(next, step);
+      else {
+        show(next);
+        const past =
+          s.info && step !== null
+            ? pastEnd(step, s.info.totalSteps, `staying at step ${s.step}`)
+            : null;
+        if (past) {
+          problems.push(past);
+          step = s.step;
+        } else if (step !== null && step !== s.step) s.seek(step);
+      }
+      setNotice(problems.join(' ') || null);
+      if (problems.length) replaceHash(hashOf(next, step ?? (same ? shownStep : 0)));
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
-  }, [syncUrl, preset, model, load, store, embedByDefault]);
+  }, [syncUrl, load, show, store, embedByDefault, hashOf]);
 
-  const [origins] = useState(() =>
-    new URLSearchParams((hash ?? window.location.hash).replace(/^#/, '')).get('origins'),
+  /** A new machine or model: a history entry of its own, the one left keeps its step. */
+  const navigate = useCallback(
+    (next: ViewState, step: number | null = null) => {
+      setNotice(null);
+      const s = store.getState();
+      const leaving = s.status === 'ready' ? hashOf(viewRef.current, s.step) : undefined;
+      load(next, step);
+      if (syncUrl) pushHash(hashOf(next, step ?? 0), leaving);
+    },
+    [store, load, syncUrl, hashOf],
   );
-  const [custom, setCustom] = useState(false);
+
+  const [origins] = useState(initial.state.origins);
   useHostBridge(
     store,
     syncUrl ? origins : null,
-    custom ? null : preset,
+    view.scenario === null ? view.preset : null,
     (request) => {
-      setNotice(null);
-      if (request.source.kind === 'preset') {
-        setCustom(false);
-        load(request.source.name, request.step, request.model);
-      } else {
-        setCustom(true);
-        wanted.current = request.step;
-        const opts = {
-          ...(request.step ? { step: request.step } : {}),
-          ...(request.model ? { model: request.model } : {}),
-        };
-        store.getState().load(request.source, opts);
-      }
+      const src = request.source;
+      navigate(
+        {
+          ...viewRef.current,
+          preset: src.kind === 'preset' ? src.name : viewRef.current.preset,
+          scenario: src.kind === 'document' ? src.doc : null,
+          model: request.model,
+        },
+        request.step,
+      );
     },
     (message) => setNotice(message),
   );
 
   // A new scenario opens under its own model (a 6.12 preset on 6.12); the Model picker changes it.
   const onScenarioChange = useCallback(
-    (name: string) => {
-      setNotice(null);
-      load(name, null, null);
-      if (syncUrl) replaceHash(formatView({ view: 'step', preset: name, step: 0, embed }));
-    },
-    [load, syncUrl, embed],
+    (name: string) => navigate({ ...viewRef.current, preset: name, scenario: null, model: null }),
+    [navigate],
   );
   const onModelChange = useCallback(
-    (kernel: ModelId) => {
-      setNotice(null);
-      load(preset, null, kernel);
-      if (syncUrl) replaceHash(formatView({ view: 'step', preset, model: kernel, step: 0, embed }));
-    },
-    [load, syncUrl, embed, preset],
+    (model: ModelId) => navigate({ ...viewRef.current, model }),
+    [navigate],
   );
+  // A scenario file opened or dropped (already checked): the user's own, on the model it names.
+  const onOpenScenario = useCallback(
+    (doc: unknown) => navigate({ ...viewRef.current, scenario: doc, model: null }),
+    [navigate],
+  );
+  const onOverlaysChange = useCallback(
+    (overlays: OverlaySet) => {
+      const next = {
+        ...viewRef.current,
+        overlays: OVERLAYS.map((o) => o.key).filter((k) => overlays.has(k)),
+      };
+      show(next);
+      if (syncUrl) replaceHash(hashOf(next, store.getState().step));
+    },
+    [syncUrl, hashOf, store, show],
+  );
+  const overlays = useMemo(() => new Set(view.overlays), [view.overlays]);
+  const link = useCallback(() => {
+    const s = store.getState();
+    const model: ModelId | null = viewRef.current.model ?? s.info?.model ?? null;
+    return shareLink({ ...viewRef.current, model, step: s.step });
+  }, [store]);
 
   return (
     <EngineProvider store={store}>
       <Visualiser
-        scenario={preset}
+        scenario={view.scenario !== null ? CUSTOM_SCENARIO : view.preset}
         onScenarioChange={onScenarioChange}
-        model={model}
+        model={view.model}
         onModelChange={onModelChange}
-        embed={embed}
+        embed={view.embed}
         notice={notice}
         onDismissNotice={() => setNotice(null)}
+        overlays={overlays}
+        onOverlaysChange={onOverlaysChange}
+        shareLink={link}
+        onOpenScenario={onOpenScenario}
       />
     </EngineProvider>
   );

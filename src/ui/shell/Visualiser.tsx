@@ -34,6 +34,7 @@ import { Timeline } from '../playback/Timeline';
 import { useKeyboardShortcuts } from '../playback/useKeyboardShortcuts';
 import { CopyLinkButton } from '../share/CopyLinkButton';
 import { OpenScenario } from '../files/OpenScenario';
+import type { ShareLink } from '../share/link';
 import type { OverlaySet } from '../../render';
 import { DEFAULT_PRESET } from './presets';
 import './shell.css';
@@ -51,7 +52,7 @@ export interface VisualiserProps {
   overlays?: OverlaySet;
   onOverlaysChange?: (overlays: OverlaySet) => void;
   /** The address of what is shown, for "Copy link"; no button without it. */
-  shareLink?: () => string;
+  shareLink?: () => ShareLink;
   /** Runs a scenario file the user opened or dropped; no "Open scenario file" without it. */
   onOpenScenario?: (doc: unknown, fileName: string) => void;
   /** The kernel model asked for (null: the scenario's own); no Model picker without onModelChange. */
@@ -225,15 +226,17 @@ export function Visualiser({
         </main>
         <footer className="app-footer" id="controls" tabIndex={-1}>
           <PanelBoundary name="Controls">
-            <Controls />
-            {shareLink ? (
-              <div className="footer-display">
-                <CopyLinkButton link={shareLink} />
+            <div className="footer-bar">
+              <Controls />
+              {shareLink ? (
+                <div className="footer-display">
+                  <CopyLinkButton link={shareLink} />
+                  <LectureBar />
+                </div>
+              ) : (
                 <LectureBar />
-              </div>
-            ) : (
-              <LectureBar />
-            )}
+              )}
+            </div>
             <StepCounter />
             <Timeline />
           </PanelBoundary>
