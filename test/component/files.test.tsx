@@ -5,8 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getPreset } from '../../src/core';
 import { EngineProvider } from '../../src/ui/shell/EngineContext';
-import { ExportMenu } from '../../src/ui/files/ExportMenu';
-import { OpenScenario } from '../../src/ui/files/OpenScenario';
+import { FileTools } from '../../src/ui/files/FileTools';
 import { scenarioText } from '../../src/ui/files/scenarioFile';
 import { createFakeStore, fakeInfo, spies, TOTAL } from './fakeStore';
 
@@ -34,8 +33,7 @@ afterEach(() => vi.restoreAllMocks());
 function renderTools(store = createFakeStore({ step: 7 }), onOpen = vi.fn()) {
   render(
     <EngineProvider store={store}>
-      <OpenScenario onOpen={onOpen} />
-      <ExportMenu />
+      <FileTools onOpenScenario={onOpen} />
     </EngineProvider>,
   );
   return { store, onOpen };

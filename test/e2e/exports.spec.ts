@@ -126,3 +126,86 @@ test('every export downloads and parses, and the report and trace are the CLI’
   await expect(toggle).toHaveAttribute('aria-expanded', 'false');
   expect(errors).toEqual([]);
 });
+
+/** Drops a file named `name` holding `text` on the page, as a file dragged from the desktop. */
+async function dropFile(page: Page, name: string, text: string): Promise<void> {
+  await page.evaluate(
+    ([fileName, body]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([body], fileName, { type: 'application/json' }));
+      const target = document.querySelector('.grid-area') ?? document.body;
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        target.dispatchEvent(
+          new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }),
+        );
+    },
+    [name, text],
+  );
+}
+
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+test('a dropped bad file says what to fix and keeps the run; a good file runs as one’s own', async ({
+  page,
+}) => {
+  const errors = watchConsole(page);
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    void d.dismiss();
+  });
+  await page.goto('/#preset=teaching&step=30');
+  await expect(page.getByText('Step 30 of')).toBeVisible();
+  const hash = await page.evaluate(() => location.hash);
+
+  const teaching = readFileSync('src/core/presets/teaching.json', 'utf8');
+  await dropFile(page, 'broken.json', teaching.replace(/"suspend": "/, '"suspend": "F0 '));
+  const alert = page.getByRole('alert').filter({ hasText: 'broken.json' });
+  await expect(alert).toHaveText(
+    /^"broken\.json" is not a valid scenario: suspend: zone Normal, run 1 \("F0"\): .* count of 1 or more\.\s*Dismiss$/,
+  );
+  // The run shown, the picker and the address stay as they were.
+  await expect(page.getByText('Step 30 of')).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('teaching');
+  expect(await page.evaluate(() => location.hash)).toBe(hash);
+  await alert.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(alert).toBeHidden();
+
+  // A good file with markup in its name, through the picker: it runs, and the name stays text.
+  const doc = { ...(JSON.parse(teaching) as object), name: HOSTILE, model: 'linux-2.6.17' };
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Open scenario file' }).click();
+  await (
+    await chooser
+  ).setFiles({
+    name: 'mine.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(doc)),
+  });
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue('(custom)');
+  await expect(page.getByRole('combobox', { name: 'Scenario' })).toContainText(HOSTILE);
+  await expect(page.getByText(/^Step 0 of \d+$/)).toBeVisible();
+  await expect(page).toHaveURL(/#scenario=/);
+
+  // Its exports keep the name as text: the SVG's title, the scenario file's name field.
+  const svg = await download(page, /SVG/);
+  expect(svg.file).toMatch(/^img-src-x-onerror-alert-1_linux-2\.6\.17_step-0\.svg$/);
+  const parsed = await page.evaluate((text) => {
+    const d = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return {
+      errors: d.getElementsByTagName('parsererror').length,
+      images: d.getElementsByTagName('img').length,
+      title: d.querySelector('title')?.textContent,
+    };
+  }, svg.bytes.toString('utf8'));
+  expect(parsed).toEqual({ errors: 0, images: 0, title: expect.stringContaining(HOSTILE) });
+  const saved = await download(page, /Scenario file/);
+  expect(JSON.parse(saved.bytes.toString('utf8'))).toMatchObject({
+    name: HOSTILE,
+    model: 'linux-2.6.17',
+  });
+  await download(page, /PNG/);
+  expect(dialogs).toBe(0);
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(errors).toEqual([]);
+});

@@ -33,7 +33,6 @@ import { StepCounter } from '../playback/StepCounter';
 import { Timeline } from '../playback/Timeline';
 import { useKeyboardShortcuts } from '../playback/useKeyboardShortcuts';
 import { CopyLinkButton } from '../share/CopyLinkButton';
-import { OpenScenario } from '../files/OpenScenario';
 import type { ShareLink } from '../share/link';
 import type { OverlaySet } from '../../render';
 import { DEFAULT_PRESET } from './presets';
@@ -144,12 +143,7 @@ export function Visualiser({
               value={scenario}
               onChange={onScenarioChange}
               customName={customName}
-              tools={
-                <>
-                  <MachineTools onScenarioChange={onScenarioChange} />
-                  {onOpenScenario && <OpenScenario onOpen={onOpenScenario} />}
-                </>
-              }
+              tools={<MachineTools onScenarioChange={onScenarioChange} />}
             >
               <MachineActions scenario={scenario} onScenarioChange={onScenarioChange} />
             </ScenarioPicker>
@@ -183,6 +177,7 @@ export function Visualiser({
                 compact={embed}
                 overlays={overlays}
                 onOverlaysChange={onOverlaysChange}
+                onOpenScenario={onOpenScenario}
               />
             </PanelBoundary>
           </div>
