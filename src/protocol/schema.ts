@@ -101,10 +101,19 @@ const bitmapInstance = v.object({
   ),
   chainPfns: v.array(pfnOrNone),
   blockZone: v.array(int),
+  rtree: v.optional(v.array(v.object({ levels: int, nodePfns: v.array(pfnOrNone) }))),
 });
 
 const bitmapPanel = v.object({
-  slot: v.picklist(['orig_bm', 'copy_bm', 'safe_highmem_bm']),
+  slot: v.picklist([
+    'orig_bm',
+    'copy_bm',
+    'safe_highmem_bm',
+    'forbidden_pages_map',
+    'free_pages_map',
+    'zero_bm',
+    'tmp',
+  ]),
   instance: bitmapInstance,
   setBits: count,
   position: v.nullable(v.object({ pfn: pfnOrNone, zone: int, block: int, chunk: int, bit: int })),
@@ -130,6 +139,7 @@ const imagePanel = v.object({
       from: pfnOrNone,
     }),
   ),
+  zero: v.optional(v.object({ total: count, pfns: v.array(count) })),
 });
 
 const counters = v.object({
@@ -153,6 +163,27 @@ const counters = v.object({
   pbeChainPages: int,
   shrunkPages: int,
   buffer: int,
+  preallocation: v.optional(
+    v.object({
+      saveable: v.nullable(int),
+      saveableHighmem: v.nullable(int),
+      count: v.nullable(int),
+      availNormal: v.nullable(int),
+      highmem: v.nullable(int),
+      metaEstimate: v.nullable(int),
+      maxSize: v.nullable(int),
+      targetSize: v.nullable(int),
+      path: v.nullable(v.picklist(['fits', 'shrink'])),
+      minimumImageSize: v.nullable(int),
+      shrinkRequest: v.nullable(int),
+      allocNormal: int,
+      allocHighmem: int,
+      freedUnnecessary: v.nullable(int),
+      allocated: v.nullable(int),
+      topUp: v.object({ lowmem: int, highmem: int }),
+      zeroPages: int,
+    }),
+  ),
 });
 
 const invariantRow = v.object({

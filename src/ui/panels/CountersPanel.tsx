@@ -4,6 +4,7 @@ import { PAGE_SIZE } from '../../core';
 import { useEngine } from '../shell/EngineContext';
 import { NeedBar } from './NeedBar';
 import { Panel } from './Panel';
+import { PreallocationPicture } from './PreallocationPicture';
 
 interface Row {
   label: string;
@@ -72,8 +73,18 @@ function suspendRows(c: Counters, legacy: boolean): Row[] {
 }
 
 function imageRows(c: Counters): Row[] {
+  const zero: Row[] = c.preallocation
+    ? [
+        {
+          label: 'nr_zero_pages',
+          title: 'saved pfns whose page is all zeros: in the meta pages, no data page',
+          value: c.preallocation.zeroPages,
+        },
+      ]
+    : [];
   return [
     { label: 'nr_copy_pages', title: 'data pages in the image', value: c.nrCopyPages },
+    ...zero,
     { label: 'nr_meta_pages', title: 'pages of pfns after the header', value: c.nrMetaPages },
     { label: 'image pages', title: 'header + meta + data pages', value: c.imagePages, bytes: true },
     { label: 'copies low→low', title: 'lowmem page copied to lowmem', value: c.copies.lowToLow },
@@ -128,12 +139,19 @@ export function CountersPanel() {
   const c = useEngine((s) => s.panels?.counters ?? null);
   const phase = useEngine((s) => s.panels?.phase ?? 0);
   const legacy = useEngine((s) => s.info?.model === 'linux-2.6.17');
+  const pagesForIo = useEngine((s) => s.info?.pagesForIo ?? null);
   return (
     <Panel title="Counters" className="counters">
       {c ? (
         <>
           {c.enoughFreeMem && (
             <NeedBar available={c.enoughFreeMem.available} needed={c.enoughFreeMem.needed} />
+          )}
+          {c.preallocation && (
+            <div className={phase < 1 ? 'counter-group' : 'counter-group dim'}>
+              <h3>Preallocation</h3>
+              <PreallocationPicture p={c.preallocation} pagesForIo={pagesForIo} />
+            </div>
           )}
           <Group name="Suspend" rows={suspendRows(c, legacy)} />
           <Group name="Image" rows={imageRows(c)} dim={phase < 1 && c.nrCopyPages === 0} />
