@@ -78,6 +78,7 @@ export {
   CATALOGUE_MODELS,
   FUNCTIONS,
   KINDS,
+  kindIds,
   kindInfo,
   modelFunctions,
   modelHasLine,

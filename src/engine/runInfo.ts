@@ -2,7 +2,7 @@
 import { buildReport, compareColumn } from '../core';
 import type { Run } from '../core';
 import type { RunInfo } from '../protocol/messages';
-import { outcomeText } from './panels/text';
+import { outcomeDetail, outcomeText } from './panels/text';
 import type { RunIndex } from './runIndex';
 
 export function buildRunInfo(loadId: number, run: Run, index: RunIndex): RunInfo {
@@ -26,6 +26,7 @@ export function buildRunInfo(loadId: number, run: Run, index: RunIndex): RunInfo
     outcome: run.outcome,
     failure: run.failure,
     outcomeText: outcomeText(run),
+    outcomeDetail: outcomeDetail(run),
     report,
     compare: compareColumn(run, report),
     // A copy: the message's buffer is transferred away, the engine keeps its own.

@@ -93,6 +93,8 @@ export interface RunInfo {
   failure: Failure | null;
   /** One sentence for the end of the run: "Restored: all N saved pages match" or the failure. */
   outcomeText: string;
+  /** What the outcome's numbers are made of, where that is not plain (2.6.17's saved pages), or null. */
+  outcomeDetail: string | null;
   report: Report;
   /** This run's column of the compare table (outcome, image, lowmem per highmem page, metadata, PBEs). */
   compare: CompareColumn;
@@ -182,6 +184,12 @@ export interface ImagePanel {
    */
   zero?: { total: number; pfns: number[] };
 }
+
+/** A counter of the Counters panel: a field of `Counters`, or one of its `copies`. */
+export type CounterKey =
+  | Exclude<keyof Counters, 'copies' | 'preallocation'>
+  | `copies.${keyof Counters['copies']}`
+  | 'nrZeroPages';
 
 export interface Counters {
   saveableLowmem: number;
@@ -274,8 +282,16 @@ export interface PanelData {
   touched: number[];
   arrows: Arrow[];
   counters: Counters;
+  /** The counters this step moved (from its register changes), for the panel to mark. */
+  moved?: CounterKey[];
   bitmaps: BitmapPanel[];
   restorePbList: ListWindow<PbeEntry>;
+  /**
+   * linux-2.6.17: restore_pblist is the PBE pagedir being filled (swsusp_alloc() and
+   * copy_data_pages() in the suspending kernel, load_header() before get_buffer() on resume),
+   * not get_buffer()'s list of PBEs waiting in safe pages.
+   */
+  pblistIsPagedir?: boolean;
   highmemPbList: ListWindow<PbeEntry>;
   safePagesList: ListWindow<number>;
   image: ImagePanel;

@@ -1,7 +1,8 @@
 /** The counters panel: the kernel's scalar variables at one state, read from the registers. */
 import { Reg, stepArgsOf } from '../../core';
 import type { Trace } from '../../core';
-import type { Counters, PreallocationCounters } from '../../protocol/messages';
+import type { CounterKey, Counters, PreallocationCounters } from '../../protocol/messages';
+import { ARR_REGS, changeArray, changeIndex, changeIndexAt } from '../changes';
 
 export function buildCounters(
   regs: Int32Array,
@@ -74,4 +75,50 @@ export function preallocation(regs: Int32Array): PreallocationCounters {
     topUp: { lowmem: r(Reg.topUpLow), highmem: r(Reg.topUpHigh) },
     zeroPages: r(Reg.nrZeroPages),
   };
+}
+
+/** The counters each register feeds (a register the panel does not show feeds none). */
+const FEEDS: Partial<Record<number, readonly CounterKey[]>> = {
+  [Reg.saveableLowmem]: ['saveableLowmem'],
+  [Reg.saveableHighmem]: ['saveableHighmem'],
+  [Reg.freeLowmem]: ['freeLowmem'],
+  [Reg.freeHighmem]: ['freeHighmem'],
+  [Reg.metaEstimate]: ['metaEstimate'],
+  [Reg.nrCopyPages]: ['nrCopyPages', 'imagePages'],
+  [Reg.nrMetaPages]: ['nrMetaPages', 'imagePages'],
+  [Reg.nrZeroPages]: ['nrZeroPages'],
+  [Reg.lowToLow]: ['copies.lowToLow'],
+  [Reg.highToLow]: ['copies.highToLow'],
+  [Reg.highToHigh]: ['copies.highToHigh'],
+  [Reg.lowToHigh]: ['copies.lowToHigh'],
+  [Reg.lowPbes]: ['lowmemPbes'],
+  [Reg.highPbes]: ['highmemPbes'],
+  [Reg.directLowmem]: ['directLowmem'],
+  [Reg.directHighmem]: ['directHighmem'],
+  [Reg.allocatedUnsafePages]: ['allocatedUnsafePages'],
+  [Reg.safeHighmemPages]: ['safeHighmemPages'],
+  [Reg.safePushed]: ['safePagesList'],
+  [Reg.safePopped]: ['safePagesList'],
+  [Reg.pbeChainPages]: ['pbeChainPages'],
+  [Reg.shrunkPages]: ['shrunkPages'],
+  [Reg.buffer]: ['buffer'],
+};
+
+/**
+ * The counters step `step` moved, read from its register changes (so always true, whatever the
+ * step's kind), plus `enoughFreeMem` on the enough_free_mem() step itself. Empty before the first
+ * step.
+ */
+export function movedCounters(trace: Trace, step: number, enoughFreeMemStep: number): CounterKey[] {
+  if (step < 0) return [];
+  const moved = new Set<CounterKey>();
+  if (step === enoughFreeMemStep) moved.add('enoughFreeMem');
+  const ch = trace.changes;
+  const end = changeIndexAt(trace, step + 1);
+  for (let c = trace.columns.changeStart[step]; c < end; c++) {
+    const t = ch[3 * c];
+    if (changeArray(t) !== ARR_REGS || ch[3 * c + 1] === ch[3 * c + 2]) continue;
+    for (const key of FEEDS[changeIndex(t)] ?? []) moved.add(key);
+  }
+  return [...moved];
 }

@@ -82,6 +82,9 @@ export function Visualiser({
   const customName = useEngine((s) =>
     s.shown?.source.kind === 'document' ? s.info?.name : undefined,
   );
+  const customDoc = useEngine((s) =>
+    s.shown?.source.kind === 'document' ? s.shown.source.doc : null,
+  );
   // A new machine is being built while the old one is still in the store: do not show its numbers.
   const reloading = useEngine((s) => s.status === 'loading' && s.info !== null);
   const loadId = useEngine((s) => s.info?.loadId ?? -1);
@@ -155,11 +158,8 @@ export function Visualiser({
             )}
             <ViewTabs
               current="visualiser"
-              preset={
-                scenario === CUSTOM_SCENARIO || scenario.startsWith('mine-')
-                  ? DEFAULT_PRESET
-                  : scenario
-              }
+              preset={scenario === CUSTOM_SCENARIO ? DEFAULT_PRESET : scenario}
+              scenario={scenario === CUSTOM_SCENARIO ? customDoc : null}
             />
           </header>
         )}
