@@ -1,4 +1,4 @@
-import { formatView } from './url';
+import { flushPendingHash, formatView } from './url';
 import './viewTabs.css';
 
 export type ViewName = 'visualiser' | 'compare';
@@ -6,7 +6,8 @@ export type ViewName = 'visualiser' | 'compare';
 /**
  * The two views of the page as links in the header: the step-by-step visualiser and the 2.6.17 ↔
  * 2.6.20 comparison, both on the same scenario. Plain links, so they can be opened in a new tab
- * and copied into lecture notes.
+ * and copied into lecture notes. Following one is a visit of its own (a history entry); the entry
+ * left gets its last step first, so Back returns to it.
  */
 export function ViewTabs({
   current,
@@ -23,6 +24,7 @@ export function ViewTabs({
       <a
         className="view-tab"
         href={formatView({ view: 'step', preset, scenario })}
+        onClick={flushPendingHash}
         aria-current={current === 'visualiser' ? 'page' : undefined}
       >
         Step by step
@@ -30,6 +32,7 @@ export function ViewTabs({
       <a
         className="view-tab"
         href={formatView({ view: 'compare', preset, scenario })}
+        onClick={flushPendingHash}
         aria-current={current === 'compare' ? 'page' : undefined}
       >
         Compare 2.6.17 ↔ 2.6.20
