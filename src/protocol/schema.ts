@@ -74,6 +74,7 @@ const runInfo = v.object({
   policy: v.string(),
   pagesForIo: count,
   imageSize: nullableCount,
+  preallocation: v.optional(v.object({ start: count, end: count })),
 });
 
 const frameArrays = v.object({ role: u8, flags: u8, match: u8 });
@@ -308,6 +309,16 @@ export const FromEngineSchema = v.variant('type', [
     loadId: v.optional(int),
   }),
   v.object({ v: one, type: v.literal('pong'), id: int }),
+  v.object({
+    v: one,
+    type: v.literal('export'),
+    id: int,
+    loadId: int,
+    text: v.string(),
+    next: v.nullable(count),
+    total: count,
+    error: v.nullable(v.string()),
+  }),
 ]);
 
 // The schema and messages.ts describe the same messages: each must be assignable to the other.

@@ -1,3 +1,5 @@
+import type { ModelId } from '../../core';
+import { versionOf } from './models';
 import { flushPendingHash, formatView } from './url';
 import './viewTabs.css';
 
@@ -13,12 +15,19 @@ export function ViewTabs({
   current,
   preset,
   scenario = null,
+  pair,
 }: {
   current: ViewName;
   preset: string;
   /** A scenario document of one's own: both links carry it. */
   scenario?: unknown;
+  /** The models the Compare tab compares (default 2.6.17 ↔ 2.6.20); its label names them. */
+  pair?: readonly [ModelId, ModelId] | null;
 }) {
+  const models = pair ?? null;
+  const label = models
+    ? `Compare ${versionOf(models[0])} ↔ ${versionOf(models[1])}`
+    : 'Compare 2.6.17 ↔ 2.6.20';
   return (
     <nav className="view-tabs" aria-label="Views">
       <a
@@ -31,11 +40,11 @@ export function ViewTabs({
       </a>
       <a
         className="view-tab"
-        href={formatView({ view: 'compare', preset, scenario })}
+        href={formatView({ view: 'compare', preset, scenario, models })}
         onClick={flushPendingHash}
         aria-current={current === 'compare' ? 'page' : undefined}
       >
-        Compare 2.6.17 ↔ 2.6.20
+        {label}
       </a>
     </nav>
   );
