@@ -124,32 +124,29 @@ export class Recorder {
    * packed into the step's columns as the kind declares (an unused frame column is -1).
    */
   record<K extends Kind>(kind: K, args: ArgsOf<K>): void {
-    const id = this.idOf(kind);
-    const c = KINDS[id].cols;
-    const a = args as Readonly<Record<string, number>>;
-    this.step(
-      id,
-      c.p0 === null ? -1 : a[c.p0],
-      c.p1 === null ? -1 : a[c.p1],
-      c.p2 === null ? -1 : a[c.p2],
-      c.n0 === null ? 0 : a[c.n0],
-      c.n1 === null ? 0 : a[c.n1],
-    );
+    this.pack(kind, args, false);
   }
 
   /** Makes the current step a step of `kind` once the kernel has decided what it does. */
   reword<K extends Kind>(kind: K, args: ArgsOf<K>): void {
+    this.pack(kind, args, true);
+  }
+
+  /**
+   * The kind's named arguments into its columns (an unused frame column is -1, an unused number
+   * 0), as a new step or over the current one. No array in between: this runs once a step.
+   */
+  private pack(kind: Kind, args: object, amend: boolean): void {
     const id = this.idOf(kind);
     const c = KINDS[id].cols;
     const a = args as Readonly<Record<string, number>>;
-    this.amend(
-      id,
-      c.p0 === null ? -1 : a[c.p0],
-      c.p1 === null ? -1 : a[c.p1],
-      c.p2 === null ? -1 : a[c.p2],
-      c.n0 === null ? 0 : a[c.n0],
-      c.n1 === null ? 0 : a[c.n1],
-    );
+    const p0 = c.p0 === null ? -1 : a[c.p0];
+    const p1 = c.p1 === null ? -1 : a[c.p1];
+    const p2 = c.p2 === null ? -1 : a[c.p2];
+    const n0 = c.n0 === null ? 0 : a[c.n0];
+    const n1 = c.n1 === null ? 0 : a[c.n1];
+    if (amend) this.amend(id, p0, p1, p2, n0, n1);
+    else this.step(id, p0, p1, p2, n0, n1);
   }
 
   /** The column write behind record(): a new step row. */
