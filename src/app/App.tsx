@@ -98,7 +98,8 @@ export function App({ store, hash, syncUrl = true, embedByDefault = false }: App
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.status !== 'ready' || !s.info) return;
       const w = wanted.current;
-      if (w !== null && (s.info !== prev.info || prev.status !== 'ready')) {
+      // A run still being traced may yet reach the link's step: decide once it is complete.
+      if (w !== null && s.info.complete && (s.info !== prev.info || prev.status !== 'ready')) {
         wanted.current = null;
         if (w > s.info.totalSteps) {
           setNotice(

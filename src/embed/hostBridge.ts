@@ -6,6 +6,7 @@
 import { presetNames } from '../core';
 import type { ModelId } from '../core';
 import { Boundaries } from '../engine/units';
+import { completeInfo } from '../protocol/messages';
 import type { ScenarioSource } from '../protocol/messages';
 import type { EngineStore, EngineStoreState } from '../store/engineStore';
 import { EVENT_TYPE, parseHostMessage } from './hostProtocol';
@@ -174,8 +175,9 @@ export function connectHost(opts: HostBridgeOptions): () => void {
         function: s.panels.functionName,
         narration: s.panels.narration,
       });
-      if (s.step === info.totalSteps)
-        post({ event: 'outcome', outcome: info.outcome, failure: info.failure });
+      const done = completeInfo(info);
+      if (done && s.step === done.totalSteps)
+        post({ event: 'outcome', outcome: done.outcome, failure: done.failure });
     }
   };
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { completeInfo } from '../../protocol/messages';
 import { EngineProvider } from '../shell/EngineContext';
 import { ScenarioPicker } from '../shell/ScenarioPicker';
 import { formatView, pageOf, parseView, replaceHash } from '../shell/url';
@@ -62,8 +63,12 @@ function ComparePage({
   const [playing, setPlaying] = useState(false);
   const [duration, setDuration] = useState(DEFAULT_DURATION);
 
-  const legacyInfo = useStore(pair.legacy, (s) => (s.status === 'ready' ? s.info : null));
-  const modernInfo = useStore(pair.modern, (s) => (s.status === 'ready' ? s.info : null));
+  const legacyInfo = useStore(pair.legacy, (s) =>
+    s.status === 'ready' ? completeInfo(s.info) : null,
+  );
+  const modernInfo = useStore(pair.modern, (s) =>
+    s.status === 'ready' ? completeInfo(s.info) : null,
+  );
   const legacyRun = useMemo(() => asSyncRun(legacyInfo), [legacyInfo]);
   const modernRun = useMemo(() => asSyncRun(modernInfo), [modernInfo]);
   const ready = legacyRun !== null && modernRun !== null;
