@@ -1,7 +1,8 @@
 /**
- * The layers of src/ and what each may import: core ← protocol ← engine ← store ← ui/render ← app.
- * A layer imports only the layers below it (render, a framework-free drawing library, only the
- * core); the app imports the page through src/ui/index.ts, never a room's internals. One
+ * The layers of src/ and what each may import: core ← protocol ← engine ← store ← embed ←
+ * ui/render ← app. A layer imports only the layers below it (render, a framework-free drawing
+ * library, only the core; embed, the host API of a framed page, the store but never the page);
+ * the app imports the page through src/ui/index.ts, never a room's internals. One
  * `no-restricted-imports` entry per layer, so a violation names the rule it breaks.
  * test/unit/layers.test.ts runs ESLint on a violating file in every layer and expects the error.
  */
@@ -15,9 +16,10 @@ export const LAYERS = {
   protocol: ['core'],
   engine: ['core', 'protocol'],
   store: ['core', 'protocol', 'engine'],
+  embed: ['core', 'protocol', 'store'],
   render: ['core'],
-  ui: ['core', 'protocol', 'store', 'render'],
-  app: ['core', 'protocol', 'store', 'render', 'ui', 'embed'],
+  ui: ['core', 'protocol', 'store', 'embed', 'render'],
+  app: ['core', 'protocol', 'store', 'render', 'ui'],
   cli: ['core', 'protocol', 'engine'],
 };
 
@@ -34,7 +36,7 @@ function layerConfig(layer, allowed, depth) {
   const patterns = [
     {
       regex: `${up}(${forbidden.join('|')})(/.*)?$`,
-      message: `src/${layer} may import only ${allowed.length ? allowed.map((a) => `src/${a}`).join(', ') : 'itself'} (layers: core ← protocol ← engine ← store ← ui/render ← app).`,
+      message: `src/${layer} may import only ${allowed.length ? allowed.map((a) => `src/${a}`).join(', ') : 'itself'} (layers: core ← protocol ← engine ← store ← embed ← ui/render ← app).`,
     },
   ];
   if (['core', 'protocol', 'engine', 'cli'].includes(layer))

@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectPageEngine } from '../store/connect';
 import { installColours } from '../ui';
-import { Root } from './Root';
+import { App } from './App';
 
 installColours();
 const root = document.getElementById('root');
@@ -11,6 +11,6 @@ if (!root) throw new Error('#root element missing from index.html');
 
 createRoot(root).render(
   <StrictMode>
-    <Root store={connectPageEngine()} />
+    <App store={connectPageEngine()} />
   </StrictMode>,
 );

@@ -54,7 +54,7 @@ export {
   RESUME_LETTERS,
 } from './scenario/parse';
 export type { ParseResult } from './scenario/parse';
-export { decodeScenarioParam, encodeScenarioParam } from './scenario/link';
+export { LINK_MAX_CHARS, decodeScenarioParam, encodeScenarioParam } from './scenario/link';
 export type { DecodedScenario } from './scenario/link';
 export type {
   Scenario,

@@ -5,10 +5,10 @@
  */
 import { presetNames } from '../core';
 import type { ModelId } from '../core';
-import { Boundaries } from '../engine/units';
 import { completeInfo } from '../protocol/messages';
 import type { ScenarioSource } from '../protocol/messages';
 import type { EngineStore, EngineStoreState } from '../store/engineStore';
+import { moveTarget } from '../store/moves';
 import { EVENT_TYPE, parseHostMessage } from './hostProtocol';
 import type { EmbedEvent, HostCommand } from './hostProtocol';
 import { quote } from './text';
@@ -115,22 +115,25 @@ export function connectHost(opts: HostBridgeOptions): () => void {
         s.play();
         return null;
       case 'seek':
-        if (command.step > info.totalSteps)
+        // A run still being traced goes there once the trace does.
+        if (info.complete && command.step > info.totalSteps)
           return `Step ${command.step} is past the end of this run (${info.totalSteps} steps).`;
         s.seek(command.step);
         return null;
       case 'step':
-        s.seek(Math.max(0, Math.min(info.totalSteps, s.step + command.delta)));
+        s.seek(
+          Math.max(
+            0,
+            info.complete
+              ? Math.min(info.totalSteps, s.step + command.delta)
+              : s.step + command.delta,
+          ),
+        );
         return null;
       case 'phase': {
         if (command.delta === 0) return null;
-        const bounds = new Boundaries(
-          info.totalSteps,
-          info.callStarts,
-          info.phases.map((p) => p.start),
-        );
         const count = Math.min(Math.abs(command.delta), info.phases.length + 1);
-        s.seek(bounds.move(s.step, 'phase', command.delta > 0 ? 1 : -1, count));
+        s.seek(moveTarget(info, s.step, 'phase', command.delta > 0 ? 1 : -1, count));
         return null;
       }
     }

@@ -17,24 +17,22 @@ import { centreView, fitView, pointToPfn, visibleCells } from './hitTest';
 import type { View } from './hitTest';
 import { cellPfn, pfnCell } from './layout';
 import type { GridLayout } from './layout';
-import { markersFor } from './overlays';
+import { glyphCentre, markerBox, markersFor } from './overlays';
 import type { Marker } from './overlays';
 import { buildOverlayLut, fadeWords, paintFrames } from './paint';
-import {
-  HIGHLIGHT_DARK,
-  HIGHLIGHT_LIGHT,
-  ROLE_WORDS,
-  SELECTED,
-  ZONE_BG,
-  ZONE_LABEL,
-  roleStyle,
-} from './palette';
+import { HIGHLIGHT_DARK, HIGHLIGHT_LIGHT, ROLE_WORDS, gridColours, roleStyle } from './palette';
+import type { GridColours } from './palette';
+import type { Theme } from './tokens';
 
 /** Cell size (screen px) from which borders, then glyphs and markers, are drawn. */
 const BORDER_K = 5;
 const DETAIL_K = 14;
 const MAX_K = 72;
-const FADED = fadeWords(ROLE_WORDS, 0.72);
+/** Role words faded towards each theme's ground, for frames an overlay leaves unmarked. */
+const FADED: Record<Theme, Uint32Array> = {
+  light: fadeWords(ROLE_WORDS, 0.72, gridColours('light').ground),
+  dark: fadeWords(ROLE_WORDS, 0.72, gridColours('dark').ground),
+};
 /** Room the zone labels take beside the grid (screen px). */
 const LABEL_W = 170;
 const FONT = 'system-ui, "Segoe UI", Roboto, Helvetica, Arial, sans-serif';
@@ -68,8 +66,9 @@ function sizeLayer(layer: Layer, l: GridLayout): void {
   layer.dirty = true;
 }
 
-function drawMarkerAt(ctx: Ctx, m: Marker, x: number, y: number, k: number): void {
+function drawMarkerAt(ctx: Ctx, m: Marker, x: number, y: number, k: number, hasTop: boolean): void {
   const s = k / 10;
+  const box = markerBox(m.slot, k, hasTop);
   if (m.slot === 'hatch') {
     ctx.save();
     ctx.beginPath();
@@ -89,23 +88,13 @@ function drawMarkerAt(ctx: Ctx, m: Marker, x: number, y: number, k: number): voi
     ctx.strokeRect(x + 0.5, y + 0.5, k - 1, k - 1);
     return;
   }
-  const pos: Record<string, [number, number]> = {
-    tl: [1.9, 1.9],
-    tr: [8.1, 1.9],
-    br: [8.1, 8.1],
-    bl: [1.9, 8.1],
-    top: [5, 1.5],
-  };
-  const [px, py] = pos[m.slot];
-  const w = (m.slot === 'top' ? 1.2 + 0.95 * m.text.length : 3.2) * s;
-  const h = (m.slot === 'top' ? 2.4 : 3.2) * s;
-  const cx = x + px * s;
-  const cy = y + py * s;
   ctx.fillStyle = m.colour;
-  ctx.fillRect(cx - w / 2, cy - h / 2, w, h);
+  ctx.fillRect(x + box.x, y + box.y, box.w, box.h);
+  if (!m.text) return;
   ctx.fillStyle = '#ffffff';
-  ctx.font = `700 ${(m.slot === 'top' ? 1.9 : 2.6) * s}px ${FONT}`;
-  ctx.fillText(m.text, cx, cy + 0.1 * s);
+  ctx.font = `700 ${Math.min(22, box.font)}px ${FONT}`;
+  // maxWidth squeezes "NS·F" into the band rather than shrinking it.
+  ctx.fillText(m.text, x + box.x + box.w / 2, y + box.y + box.h / 2 + 0.05 * s, box.w - 2 * s);
 }
 
 export function createCanvasGrid(host: HTMLElement, cb: GridCallbacks): GridRenderer {
@@ -128,6 +117,8 @@ export function createCanvasGrid(host: HTMLElement, cb: GridCallbacks): GridRend
   let hovered = -1;
   let overlayLut: Uint32Array | null = null;
   let lutKey = '';
+  let theme: Theme = 'light';
+  let colours: GridColours = gridColours(theme);
 
   const zoomer: ZoomBehavior<HTMLCanvasElement, unknown> = zoom<HTMLCanvasElement, unknown>()
     .scaleExtent([0.05, MAX_K])
@@ -186,7 +177,7 @@ export function createCanvasGrid(host: HTMLElement, cb: GridCallbacks): GridRend
   function ensureLayer(layer: Layer, lut: Uint32Array | null): void {
     if (!layer.dirty || !data || !layer.pix || !layer.ctx || !layer.image || !layout) return;
     const t0 = performance.now();
-    paintFrames(layer.pix, layout, data.frames, lut ? FADED : ROLE_WORDS, lut);
+    paintFrames(layer.pix, layout, data.frames, lut ? FADED[theme] : ROLE_WORDS, lut);
     const t1 = performance.now();
     layer.ctx.putImageData(layer.image, 0, 0);
     layer.dirty = false;
@@ -199,7 +190,7 @@ export function createCanvasGrid(host: HTMLElement, cb: GridCallbacks): GridRend
     for (const z of l.zones) {
       const x = view.x - 3;
       const y = view.y + z.rowStart * k - 3;
-      c.fillStyle = z.highmem ? '#ece7f1' : ZONE_BG;
+      c.fillStyle = z.highmem ? colours.zoneHigh : colours.zoneLow;
       c.fillRect(x, y, l.cols * k + 6, z.rows * k + 6);
     }
   }
@@ -219,13 +210,13 @@ export function createCanvasGrid(host: HTMLElement, cb: GridCallbacks): GridRend
       const parts = zoneLabelParts(z);
       if (beside) {
         const y = Math.max(top + 11, prev + 24, 14);
-        c.strokeStyle = '#8a939d';
+        c.strokeStyle = colours.leader;
         c.lineWidth = 1;
         c.beginPath();
         c.moveTo(right - 9, top + 0.5);
         c.lineTo(right - 3, y - 4);
         c.stroke();
-        c.fillStyle = ZONE_LABEL;
+        c.fillStyle = colours.zoneLabel;
         c.font = `700 13px ${FONT}`;
         c.fillText(`${parts.name} · ${parts.kind}`, right, y);
         c.font = `400 12px ${FONT}`;
@@ -238,9 +229,11 @@ export function createCanvasGrid(host: HTMLElement, cb: GridCallbacks): GridRend
         const x = Math.max(view.x, 6);
         c.font = `600 13px ${FONT}`;
         const w = c.measureText(text).width;
-        c.fillStyle = 'rgba(255,255,255,0.88)';
+        c.globalAlpha = 0.88;
+        c.fillStyle = colours.zoneChip;
         c.fillRect(x - 3, y - 13, w + 6, 17);
-        c.fillStyle = ZONE_LABEL;
+        c.globalAlpha = 1;
+        c.fillStyle = colours.zoneLabel;
         c.fillText(text, x, y);
         prev = y;
       }
@@ -284,13 +277,15 @@ export function createCanvasGrid(host: HTMLElement, cb: GridCallbacks): GridRend
         const x = view.x + col * k;
         const y = view.y + row * k;
         const st = roleStyle(d.frames.role[pfn]);
+        const ms = markersFor(d.frames.flags[pfn], d.frames.match[pfn], d.overlays, d.bootSide);
+        const hasTop = ms.some((m) => m.slot === 'top');
+        for (const m of ms) drawMarkerAt(c, m, x, y, k, hasTop);
         if (st.glyph) {
+          const [gx, gy] = glyphCentre(ms, k);
           c.font = glyphFont;
           c.fillStyle = st.ink;
-          c.fillText(st.glyph, x + k / 2, y + k / 2 + 1);
+          c.fillText(st.glyph, x + gx, y + gy + 1);
         }
-        const ms = markersFor(d.frames.flags[pfn], d.frames.match[pfn], d.overlays, d.bootSide);
-        for (const m of ms) drawMarkerAt(c, m, x, y, k);
       }
   }
 
@@ -324,8 +319,8 @@ export function createCanvasGrid(host: HTMLElement, cb: GridCallbacks): GridRend
     }
     if (d.selected !== null)
       ringAt(c, d.selected, Math.max(view.k + 8, 18), [
-        ['#ffffff', 5],
-        [SELECTED, 2.5],
+        [colours.zoneChip, 5],
+        [colours.selected, 2.5],
       ]);
     for (const a of d.arrows) {
       const from = centreOf(a.from);
@@ -461,10 +456,17 @@ export function createCanvasGrid(host: HTMLElement, cb: GridCallbacks): GridRend
           `Page frames: ${layout.frames.toLocaleString('en-GB')} frames in ${layout.zones.length} zones. Wheel or +/- to zoom, drag to pan, click a frame to inspect it.`,
         );
       }
-      const key = `${[...next.overlays].sort().join(',')}|${next.bootSide ? 1 : 0}`;
+      const nextTheme = next.theme ?? 'light';
+      if (nextTheme !== theme) {
+        theme = nextTheme;
+        colours = gridColours(theme);
+        overview.dirty = true;
+      }
+      const key = `${[...next.overlays].sort().join(',')}|${next.bootSide ? 1 : 0}|${theme}`;
       if (key !== lutKey) {
         lutKey = key;
-        overlayLut = next.overlays.size > 0 ? buildOverlayLut(next.overlays, next.bootSide) : null;
+        overlayLut =
+          next.overlays.size > 0 ? buildOverlayLut(next.overlays, next.bootSide, theme) : null;
         overview.dirty = true;
       }
       if (!data || data.version !== next.version || data.frames !== next.frames || newLayout) {

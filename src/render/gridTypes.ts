@@ -3,6 +3,7 @@ import type { Arrow } from './arrows';
 import type { GridLayout, ZoneBlock } from './layout';
 import type { OverlaySet } from './overlays';
 import type { FrameColumns } from './paint';
+import type { Theme } from './tokens';
 import { formatCount, pagesToBytes } from './units';
 
 export interface GridData {
@@ -18,6 +19,8 @@ export interface GridData {
   arrows: readonly Arrow[];
   /** The inspected frame. */
   selected: number | null;
+  /** The page's theme: the canvas paints the zones and labels in its colours (default light). */
+  theme?: Theme;
 }
 
 export interface HoverInfo {

@@ -35,6 +35,7 @@ export function createGrid(
 
 export { createSvgGrid, createCanvasGrid };
 export type { GridCallbacks, GridData, GridRenderer, HoverInfo } from './gridTypes';
+export type { Theme } from './tokens';
 export { zoneLabel } from './gridTypes';
 export type { GridLayout, ZoneBlock, ZoneLike } from './layout';
 export { pfnCell, cellPfn, zoneOf } from './layout';

@@ -21,25 +21,25 @@ export const OVERLAYS: readonly OverlayDef[] = [
   {
     key: 'orig',
     label: 'orig_bm',
-    hint: 'Bit set in orig_bm: the pfn is saved in the image (corner mark “o”).',
+    hint: 'Bit set in orig_bm: the pfn is saved in the image (a bar on the left edge).',
     colour: '#000000',
   },
   {
     key: 'copy',
     label: 'copy_bm',
-    hint: 'Bit set in copy_bm: the frame holds (or will hold) a copy (corner mark “c”).',
+    hint: 'Bit set in copy_bm: the frame holds (or will hold) a copy (a bar on the right edge).',
     colour: '#0057a8',
   },
   {
     key: 'safeHigh',
     label: 'safe_highmem_bm',
-    hint: 'Bit set in safe_highmem_bm: a safe highmem page for image data (corner mark “h”).',
+    hint: 'Bit set in safe_highmem_bm: a safe highmem page for image data (a bar on the bottom edge).',
     colour: '#007a5a',
   },
   {
     key: 'marks',
     label: 'NS / NSF',
-    hint: 'PageNosave (NS) and PageNosaveFree (NSF) page flags.',
+    hint: 'PageNosave (NS) and PageNosaveFree (NSF) page flags, written across the top of the frame.',
     colour: '#5b2a86',
   },
   {
@@ -58,7 +58,13 @@ export const OVERLAYS: readonly OverlayDef[] = [
 
 export type OverlaySet = ReadonlySet<OverlayKey>;
 
-export type MarkerSlot = 'tl' | 'tr' | 'br' | 'bl' | 'top' | 'hatch';
+/**
+ * Where a marker sits in its cell: the three bitmaps as bars on the left, right and bottom edges,
+ * the page flags as a band across the top, the snapshot match as a badge on the left, "unsafe"
+ * as a hatch over the whole cell. The bars carry no text, so the texts (band, badge and the role's
+ * glyph) can be as large as the cell's own glyph.
+ */
+export type MarkerSlot = 'left' | 'right' | 'bottom' | 'badge' | 'top' | 'hatch';
 
 export interface Marker {
   slot: MarkerSlot;
@@ -101,14 +107,14 @@ export function markersFor(
   if (overlays.has('safety') && isUnsafe(flags, bootSide))
     out.push({ slot: 'hatch', text: '', colour: def('safety').colour });
   if (overlays.has('orig') && flags & Marks.BM_ORIG)
-    out.push({ slot: 'tl', text: 'o', colour: def('orig').colour });
+    out.push({ slot: 'left', text: '', colour: def('orig').colour });
   if (overlays.has('copy') && flags & Marks.BM_COPY)
-    out.push({ slot: 'tr', text: 'c', colour: def('copy').colour });
+    out.push({ slot: 'right', text: '', colour: def('copy').colour });
   if (overlays.has('safeHigh') && flags & Marks.BM_SAFE_HIGH)
-    out.push({ slot: 'br', text: 'h', colour: def('safeHigh').colour });
+    out.push({ slot: 'bottom', text: '', colour: def('safeHigh').colour });
   if (overlays.has('match') && match !== 0)
     out.push({
-      slot: 'bl',
+      slot: 'badge',
       text: match === 1 ? '✓' : '✗',
       colour: match === 1 ? def('match').colour : MISMATCH,
     });
@@ -138,4 +144,48 @@ export function overviewColour(
   if (overlays.size === 0) return null;
   const m = markersFor(flags, match, overlays, bootSide);
   return m.length > 0 ? m[0].colour : null;
+}
+
+/** A marker's box in a cell of side `s` (cell units or screen pixels), and its text's size. */
+export interface MarkerBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** Font size of the marker's text, in the same units. */
+  font: number;
+}
+
+/** Text in a cell: the band and the badge as large as the role's glyph (12 px at 1280×720). */
+const TEXT = 0.475;
+const BAND = 0.49;
+const BAR = 0.15;
+
+/** Where marker `slot` sits in a cell of side `s`, given whether the cell has a band on top. */
+export function markerBox(slot: MarkerSlot, s: number, hasTop: boolean): MarkerBox {
+  const font = TEXT * s;
+  const b = BAND * s;
+  switch (slot) {
+    case 'left':
+      return { x: 0, y: 0, w: BAR * s, h: s, font };
+    case 'right':
+      return { x: s - BAR * s, y: 0, w: BAR * s, h: s, font };
+    case 'bottom':
+      return { x: 0, y: s - BAR * s, w: s, h: BAR * s, font };
+    case 'top':
+      return { x: 0, y: 0, w: s, h: b, font };
+    case 'badge':
+      return { x: 0, y: hasTop ? s - b : (s - b) / 2, w: b, h: b, font };
+    default:
+      return { x: 0, y: 0, w: s, h: s, font };
+  }
+}
+
+/** The centre of the role's glyph in a cell of side `s`: out of the way of the band and badge. */
+export function glyphCentre(markers: readonly Marker[], s: number): [number, number] {
+  const top = markers.some((m) => m.slot === 'top');
+  const badge = markers.some((m) => m.slot === 'badge');
+  const x = badge ? s * (BAND + (1 - BAND) / 2) : s / 2;
+  const y = top ? s * (BAND + (1 - BAND) / 2) : s / 2;
+  return [x, y];
 }

@@ -7,6 +7,8 @@ import type { GridLayout } from './layout';
 import { overviewColour } from './overlays';
 import type { OverlaySet } from './overlays';
 import { rgbaWord } from './palette';
+import { DARK } from './tokens';
+import type { Theme } from './tokens';
 
 export interface FrameColumns {
   role: Uint8Array;
@@ -14,24 +16,41 @@ export interface FrameColumns {
   match: Uint8Array;
 }
 
-/** Overlay colour per (match, flags) pair: index `match * 256 + flags`; 0 = not marked. */
-export function buildOverlayLut(overlays: OverlaySet, bootSide: boolean): Uint32Array {
+/**
+ * Overlay colour per (match, flags) pair: index `match * 256 + flags`; 0 = not marked. On the dark
+ * theme's ground the black mark (orig_bm) is drawn in the theme's ink, so it still stands out.
+ */
+export function buildOverlayLut(
+  overlays: OverlaySet,
+  bootSide: boolean,
+  theme: Theme = 'light',
+): Uint32Array {
   const lut = new Uint32Array(3 * 256);
   if (overlays.size === 0) return lut;
   for (let m = 0; m < 3; m++)
     for (let f = 0; f < 256; f++) {
       const c = overviewColour(f, m, overlays, bootSide);
-      if (c) lut[m * 256 + f] = rgbaWord(c);
+      if (c) lut[m * 256 + f] = rgbaWord(theme === 'dark' && c === '#000000' ? DARK.ink : c);
     }
   return lut;
 }
 
-/** The role words blended towards white by `amount` (0 … 1), for frames an overlay leaves unmarked. */
-export function fadeWords(words: Uint32Array, amount: number): Uint32Array {
+/**
+ * The role words blended towards `ground` (white unless given) by `amount` (0 … 1), for frames an
+ * overlay leaves unmarked: they recede into the page's ground in either theme.
+ */
+export function fadeWords(words: Uint32Array, amount: number, ground = '#ffffff'): Uint32Array {
+  const g = parseInt(ground.slice(1), 16);
+  const target = (shift: number): number => {
+    // Words are ABGR (little-endian RGBA bytes): red at bit 0, blue at bit 16.
+    if (shift === 0) return (g >> 16) & 255;
+    if (shift === 8) return (g >> 8) & 255;
+    return g & 255;
+  };
   return words.map((w) => {
     const ch = (shift: number): number => {
       const c = (w >>> shift) & 255;
-      return Math.round(c + (255 - c) * amount) << shift;
+      return Math.round(c + (target(shift) - c) * amount) << shift;
     };
     return ((255 << 24) | ch(16) | ch(8) | ch(0)) >>> 0;
   });

@@ -5,7 +5,8 @@
  * alone.
  */
 import { ROLE_COUNT } from '../core';
-import { COLOURS } from './tokens';
+import { COLOURS, themeColours } from './tokens';
+import type { Theme } from './tokens';
 
 export interface RoleStyle {
   fill: string;
@@ -88,7 +89,35 @@ export const ROLE_WORDS: Uint32Array = Uint32Array.from(ROLE_STYLES, (s) => rgba
 /** Outline of the frames the current step touched, drawn twice (dark under light) to read on any fill. */
 export const HIGHLIGHT_DARK = '#000000';
 export const HIGHLIGHT_LIGHT = '#ffffff';
-/** Zone background and labels. */
-export const ZONE_BG = '#e6e8ec';
-export const ZONE_LABEL = '#30343b';
+/** Zone background and labels (light theme; `gridColours` gives either theme's). */
+export const ZONE_BG = COLOURS.zoneLow;
+export const ZONE_LABEL = COLOURS.zoneLabel;
 export const SELECTED = COLOURS.focus;
+
+/** What the canvas grid paints around the frames, in one theme (the SVG grid's CSS says the same). */
+export interface GridColours {
+  zoneLow: string;
+  zoneHigh: string;
+  zoneLabel: string;
+  /** The chip behind a zone label drawn over the frames. */
+  zoneChip: string;
+  /** The leader line from a zone to its label. */
+  leader: string;
+  /** The page ground faded roles lean towards when an overlay is on. */
+  ground: string;
+  /** The inspected frame's ring. */
+  selected: string;
+}
+
+export function gridColours(theme: Theme = 'light'): GridColours {
+  const c = themeColours(theme);
+  return {
+    zoneLow: c.zoneLow,
+    zoneHigh: c.zoneHigh,
+    zoneLabel: c.zoneLabel,
+    zoneChip: c.zoneChip,
+    leader: c.gutter,
+    ground: c.panel,
+    selected: c.focus,
+  };
+}

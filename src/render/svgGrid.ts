@@ -13,8 +13,8 @@ import type { GridCallbacks, GridData, GridRenderer } from './gridTypes';
 import { measureDraw, zoneLabel } from './gridTypes';
 import { pfnCell, zoneOf } from './layout';
 import type { GridLayout } from './layout';
-import { OVERLAYS, markNames, markersFor } from './overlays';
-import type { Marker, MarkerSlot } from './overlays';
+import { OVERLAYS, glyphCentre, markNames, markerBox, markersFor } from './overlays';
+import type { Marker } from './overlays';
 import { HIGHLIGHT_DARK, HIGHLIGHT_LIGHT, SELECTED, ZONE_LABEL, roleStyle } from './palette';
 import { COLOURS } from './tokens';
 
@@ -42,43 +42,43 @@ function svgEl<K extends keyof SVGElementTagNameMap>(tag: K): SVGElementTagNameM
   return document.createElementNS(SVG_NS, tag);
 }
 
-const SLOT_POS: Readonly<Record<Exclude<MarkerSlot, 'hatch'>, [number, number]>> = {
-  tl: [1.9, 1.9],
-  tr: [U - GAP - 1.9, 1.9],
-  br: [U - GAP - 1.9, U - GAP - 1.9],
-  bl: [1.9, U - GAP - 1.9],
-  top: [(U - GAP) / 2, 1.5],
-};
+/** The cell's side in grid units (a cell is U with a GAP between cells). */
+const CELL = U - GAP;
 
-function drawMarker(parent: SVGGElement, m: Marker, hatchId: string): void {
+function drawMarker(parent: SVGGElement, m: Marker, hatchId: string, hasTop: boolean): void {
+  const box = markerBox(m.slot, CELL, hasTop);
+  const r = svgEl('rect');
+  r.setAttribute('x', String(box.x));
+  r.setAttribute('y', String(box.y));
+  r.setAttribute('width', String(box.w));
+  r.setAttribute('height', String(box.h));
   if (m.slot === 'hatch') {
-    const r = svgEl('rect');
-    r.setAttribute('width', String(U - GAP));
-    r.setAttribute('height', String(U - GAP));
     r.setAttribute('fill', `url(#${hatchId})`);
     r.setAttribute('stroke', m.colour);
     r.setAttribute('stroke-width', '0.7');
     parent.appendChild(r);
     return;
   }
-  const [cx, cy] = SLOT_POS[m.slot];
-  const w = m.slot === 'top' ? 1.2 + 0.95 * m.text.length : 3.2;
-  const h = m.slot === 'top' ? 2.4 : 3.2;
-  const bg = svgEl('rect');
-  bg.setAttribute('x', String(cx - w / 2));
-  bg.setAttribute('y', String(cy - h / 2));
-  bg.setAttribute('width', String(w));
-  bg.setAttribute('height', String(h));
-  bg.setAttribute('rx', '0.6');
-  bg.setAttribute('fill', m.colour);
-  bg.setAttribute('stroke', '#ffffff');
-  bg.setAttribute('stroke-width', '0.35');
+  r.setAttribute('fill', m.colour);
+  if (!m.text) {
+    parent.appendChild(r);
+    return;
+  }
+  r.setAttribute('rx', '0.6');
+  r.setAttribute('stroke', '#ffffff');
+  r.setAttribute('stroke-width', '0.35');
   const t = svgEl('text');
-  t.setAttribute('x', String(cx));
-  t.setAttribute('y', String(cy));
-  t.setAttribute('class', m.slot === 'top' ? 'cell-mark cell-mark-small' : 'cell-mark');
+  t.setAttribute('x', String(box.x + box.w / 2));
+  t.setAttribute('y', String(box.y + box.h / 2 + 0.2));
+  t.setAttribute('class', 'cell-mark');
+  t.setAttribute('font-size', String(box.font));
+  // "NS·F" is wider than the cell at this size: squeezed to fit rather than shrunk.
+  if (m.text.length > 3) {
+    t.setAttribute('textLength', String(box.w - 0.6));
+    t.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+  }
   t.textContent = m.text;
-  parent.append(bg, t);
+  parent.append(r, t);
 }
 
 function describe(layout: GridLayout, data: GridData, pfn: number): string {
@@ -233,8 +233,12 @@ export function createSvgGrid(host: HTMLElement, cb: GridCallbacks): GridRendere
     c.glyph.textContent = st.glyph;
     c.glyph.setAttribute('fill', st.ink);
     c.marks.replaceChildren();
-    for (const mk of markersFor(f, m, data.overlays, data.bootSide))
-      drawMarker(c.marks, mk, ids.hatch);
+    const ms = markersFor(f, m, data.overlays, data.bootSide);
+    const hasTop = ms.some((mk) => mk.slot === 'top');
+    for (const mk of ms) drawMarker(c.marks, mk, ids.hatch, hasTop);
+    const [gx, gy] = glyphCentre(ms, CELL);
+    c.glyph.setAttribute('x', String(gx));
+    c.glyph.setAttribute('y', String(gy + 0.3));
     c.el.setAttribute('aria-label', describe(layout as GridLayout, data, pfn));
   }
 

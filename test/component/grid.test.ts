@@ -1,12 +1,19 @@
 import { zoomTransform } from 'd3';
 import { describe, expect, it, vi } from 'vitest';
 import { ROLE_COUNT, Marks, Role } from '../../src/core';
-import { createCanvasGrid, createSvgGrid, layoutFor, rendererFor } from '../../src/render';
+import {
+  OVERLAYS,
+  createCanvasGrid,
+  createSvgGrid,
+  layoutFor,
+  rendererFor,
+} from '../../src/render';
 import type { GridData, OverlayKey } from '../../src/render';
 import { fitView, pointToPfn } from '../../src/render/hitTest';
 import { cellPfn, computeLayout, pfnCell } from '../../src/render/layout';
 import { buildOverlayLut, fadeWords, paintFrames } from '../../src/render/paint';
-import { ROLE_STYLES, ROLE_WORDS, inkFor, rgbaWord } from '../../src/render/palette';
+import { ROLE_STYLES, ROLE_WORDS, gridColours, inkFor, rgbaWord } from '../../src/render/palette';
+import { COLOURS, DARK } from '../../src/render/tokens';
 import { fakeFrames, fakeInfo, stubCanvas } from './fakeStore';
 
 const zones = fakeInfo().zones;
@@ -110,6 +117,17 @@ describe('pixel painting', () => {
     expect(lut[Marks.NSF]).toBe(0);
     expect(buildOverlayLut(new Set<OverlayKey>(['safety']), true)[Marks.NSF]).not.toBe(0);
   });
+
+  it('follows the dark theme: black marks in its ink, faded roles towards its ground', () => {
+    const dark = buildOverlayLut(new Set<OverlayKey>(['orig']), false, 'dark');
+    expect(dark[Marks.BM_ORIG]).toBe(rgbaWord(DARK.ink));
+    const ground = gridColours('dark').ground;
+    const full = fadeWords(ROLE_WORDS, 1, ground);
+    expect(full[Role.Saveable]).toBe(rgbaWord(ground));
+    expect(fadeWords(ROLE_WORDS, 0, ground)[Role.Saveable]).toBe(ROLE_WORDS[Role.Saveable]);
+    expect(gridColours('dark').zoneLow).toBe(DARK.zoneLow);
+    expect(gridColours('light').zoneLabel).toBe(COLOURS.zoneLabel);
+  });
 });
 
 describe('SVG grid', () => {
@@ -128,9 +146,20 @@ describe('SVG grid', () => {
     expect(cells[2].querySelector('.cell-glyph')?.textContent).toBe('S');
     const marks = (i: number) =>
       [...cells[i].querySelectorAll('.cell-mark')].map((m) => m.textContent);
-    expect(marks(2)).toEqual(['o']);
-    expect(marks(3)).toEqual(['o', 'NSF']);
+    // orig_bm is a bar on the left edge (no text); the flags a band of text across the top.
+    const layer = (i: number) => cells[i].children[2];
+    const bar = layer(2).querySelector('rect');
+    expect(bar?.getAttribute('fill')).toBe(OVERLAYS.find((o) => o.key === 'orig')?.colour);
+    expect(bar?.getAttribute('x')).toBe('0');
+    expect(Number(bar?.getAttribute('width'))).toBeLessThan(2);
+    expect(marks(2)).toEqual([]);
+    expect(marks(3)).toEqual(['NSF']);
     expect(marks(4)).toEqual(['NS']);
+    // The band's text is as large as the role glyph (4.4 units, 12 px at 1280×720), and the glyph
+    // moves below the band.
+    expect(Number(layer(3).querySelector('text')?.getAttribute('font-size'))).toBeGreaterThan(4.4);
+    const glyphY = (i: number) => Number(cells[i].querySelector('.cell-glyph')?.getAttribute('y'));
+    expect(glyphY(3)).toBeGreaterThan(glyphY(2) + 2);
     expect(host.querySelector('.zone-label')?.textContent).toBe(
       'Normal · lowmem · pfn 0–9 · 40 KiB',
     );

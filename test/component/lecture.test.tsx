@@ -175,6 +175,27 @@ describe('predict mode', () => {
     expect(card).toHaveTextContent('Score 0 of 0 · 1 shown without an answer');
   });
 
+  it('takes the answer by its number from the keyboard, not from a text field', async () => {
+    const user = userEvent.setup();
+    renderPage(predictingStore());
+    await user.keyboard('p');
+    const card = screen.getByRole('region', { name: 'Prediction' });
+    const pbe = within(card).getByRole('button', { name: 'Through a PBE' });
+    expect(pbe).toHaveTextContent('2Through a PBE');
+    // A digit typed into Frame stays there.
+    await user.type(screen.getByRole('spinbutton', { name: 'Frame number' }), '2');
+    expect(pbe).toHaveAttribute('aria-pressed', 'false');
+    (document.activeElement as HTMLElement).blur();
+    await user.keyboard('3'); // there is no third answer
+    expect(pbe).toHaveAttribute('aria-pressed', 'false');
+    await user.keyboard('2');
+    expect(pbe).toHaveAttribute('aria-pressed', 'true');
+    await user.keyboard('1'); // one answer per question
+    expect(within(card).getByRole('button', { name: 'In place' })).toBeDisabled();
+    await user.keyboard('{ArrowRight}');
+    expect(card).toHaveTextContent('Score 1 of 1');
+  });
+
   it('asks only the kinds chosen', async () => {
     const user = userEvent.setup();
     renderPage(predictingStore());

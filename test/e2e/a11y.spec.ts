@@ -14,6 +14,39 @@ async function ready(page: Page, hash = '#preset=teaching'): Promise<void> {
   });
 }
 
+/** Height of the footer and how many pairs of its visible controls overlap. */
+function footerLayout(page: Page) {
+  return page.evaluate(() => {
+    const footer = document.querySelector('.app-footer')!;
+    // A control scrolled out of the compact footer's strip is seen only where the strip shows it.
+    const seen = (e: Element) => {
+      const r = e.getBoundingClientRect();
+      const strip = e.closest('.footer-bar');
+      if (!strip || getComputedStyle(strip).overflowX !== 'auto') return r;
+      const c = strip.getBoundingClientRect();
+      const left = Math.max(r.left, c.left);
+      const right = Math.min(r.right, c.right);
+      return { left, right, top: r.top, bottom: r.bottom, width: right - left, height: r.height };
+    };
+    const els = [...footer.querySelectorAll('button, select, [role="slider"], .step-text')]
+      .map(seen)
+      .filter((r) => r.width > 0 && r.height > 0);
+    let overlaps = 0;
+    for (let i = 0; i < els.length; i++)
+      for (let j = i + 1; j < els.length; j++) {
+        const [a, b] = [els[i], els[j]];
+        if (
+          a.left < b.right - 1 &&
+          b.left < a.right - 1 &&
+          a.top < b.bottom - 1 &&
+          b.top < a.bottom - 1
+        )
+          overlaps++;
+      }
+    return { height: footer.getBoundingClientRect().height, overlaps };
+  });
+}
+
 test.describe('accessibility', () => {
   for (const [view, hash, keys] of [
     ['step', '#preset=teaching&step=130', []],
@@ -87,6 +120,10 @@ test.describe('layout', () => {
       expect(cell?.width ?? 0).toBeGreaterThanOrEqual(32);
       const small = await smallestText(page);
       expect(small.px, `${small.where} "${small.text}"`).toBeGreaterThanOrEqual(18);
+      // The footer is two rows (controls and counter, then the timeline), its controls apart.
+      const footer = await footerLayout(page);
+      expect(footer.overlaps).toBe(0);
+      expect(footer.height).toBeLessThan(720 / 4);
       await page.screenshot({ path: `docs/presentation-${theme}.png` });
     });
   }
@@ -94,6 +131,20 @@ test.describe('layout', () => {
   test('normal mode at 1280×720: no text below 12 px', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await ready(page, '#preset=teaching&step=130');
+    const small = await smallestText(page);
+    expect(small.px, `${small.where} "${small.text}"`).toBeGreaterThanOrEqual(12);
+  });
+
+  test('normal mode at 1280×720: the overlay badges (NS / NSF, ✓, ✗) are 12 px too', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await ready(page, '#preset=teaching&step=380');
+    for (const name of ['NS / NSF', 'matches snapshot', 'orig_bm', 'unsafe'])
+      await page.getByRole('checkbox', { name }).check();
+    const marks = page.locator('.cell-mark');
+    await expect(marks.filter({ hasText: '✓' }).first()).toBeVisible();
+    await expect(marks.filter({ hasText: 'NSF' }).first()).toBeVisible();
     const small = await smallestText(page);
     expect(small.px, `${small.where} "${small.text}"`).toBeGreaterThanOrEqual(12);
   });
@@ -106,6 +157,10 @@ test.describe('layout', () => {
     const cell = await page.locator('.cell rect').first().boundingBox();
     expect(cell?.width ?? 0).toBeGreaterThanOrEqual(24);
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    // The sticky footer is compact: it leaves the grid three quarters of the window.
+    const footer = await footerLayout(page);
+    expect(footer.overlaps).toBe(0);
+    expect(footer.height).toBeLessThanOrEqual(360 / 4);
     for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
     await expect(stepText(page)).toHaveText(/^Step 132 of/);
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
@@ -140,12 +195,43 @@ test.describe('layout', () => {
           pageWidth: document.documentElement.scrollWidth,
           headerHeight: h.getBoundingClientRect().height,
           select: document.querySelector('.scenario select')!.getBoundingClientRect().right,
+          // Every control of the header, pairwise: the view links never cover the picker.
+          controlOverlaps: (() => {
+            const els = [...h.querySelectorAll('select, button, a, summary')].map((e) =>
+              e.getBoundingClientRect(),
+            );
+            let n = 0;
+            for (let i = 0; i < els.length; i++)
+              for (let j = i + 1; j < els.length; j++) {
+                const [a, b] = [els[i], els[j]];
+                if (
+                  a.width > 0 &&
+                  b.width > 0 &&
+                  a.left < b.right - 1 &&
+                  b.left < a.right - 1 &&
+                  a.top < b.bottom - 1 &&
+                  b.top < a.bottom - 1
+                )
+                  n++;
+              }
+            return n;
+          })(),
+          // "80 frames (320 KiB) About this machine" is shown whole, not clipped.
+          machineClipped: (() => {
+            const s = document.querySelector('.machine summary')!;
+            return s.scrollWidth - s.clientWidth;
+          })(),
         };
       });
       expect(r.overlaps).toBe(0);
+      expect(r.controlOverlaps).toBe(0);
+      const footer = await footerLayout(page);
+      expect(footer.overlaps).toBe(0);
+      if (width === 390) expect(footer.height).toBeLessThanOrEqual(100);
+      expect(r.machineClipped).toBeLessThanOrEqual(1);
       expect(r.pageWidth).toBeLessThanOrEqual(width);
       expect(r.select).toBeLessThanOrEqual(width);
-      // One line at 1280: the header does not wrap there.
+      // At 1280 the header stays as tall as its two-line title (the machine line sits beside it).
       if (width === 1280) expect(r.headerHeight).toBeLessThan(70);
     });
   }

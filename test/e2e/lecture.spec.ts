@@ -140,3 +140,90 @@ test.describe('invariants and predict', () => {
     await expect(card).toContainText('Score 1 of 1');
   });
 });
+
+test.describe('a lecture from the keyboard', () => {
+  test('a lecturer drives a whole run of teaching in presentation mode with keys alone', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await ready(page);
+    const phase = page.locator('.step-phase');
+    // No key moves the window, and the focus is never on something the room cannot see.
+    const steady = async () => {
+      const s = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        const r = el && el !== document.body ? el.getBoundingClientRect() : null;
+        return { scrollY: window.scrollY, hidden: r !== null && (r.width < 2 || r.height < 2) };
+      });
+      expect(s).toEqual({ scrollY: 0, hidden: false });
+    };
+
+    await page.keyboard.press('f');
+    await expect(page.locator('.app')).toHaveClass(/app-present/);
+    await steady();
+    // Phase by phase to the end of the run, then one back.
+    for (const name of ['image', 'power-off', 'resume', 'restore', 'restored']) {
+      await page.keyboard.press(']');
+      await expect(phase).toHaveText(name);
+      await steady();
+    }
+    await page.keyboard.press('[');
+    await expect(phase).toHaveText('restore');
+    const at = await stepNumber(page);
+    await page.keyboard.press('ArrowRight');
+    await expect(stepText(page)).toHaveText(new RegExp(`^Step ${at + 1} of`));
+    await page.keyboard.press('ArrowLeft');
+    await expect(stepText(page)).toHaveText(new RegExp(`^Step ${at} of`));
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => stepNumber(page)).toBeGreaterThan(at);
+    await steady();
+
+    // Speed, then play and pause.
+    const speed = page.getByRole('combobox', { name: 'Speed' });
+    const rate = Number(await speed.inputValue());
+    await page.keyboard.press('-');
+    await expect.poll(async () => Number(await speed.inputValue())).toBeLessThan(rate);
+    await page.keyboard.press('Home');
+    await expect(stepText(page)).toHaveText(/^Step 0 of/);
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await expect.poll(() => stepNumber(page)).toBeGreaterThan(0);
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    await steady();
+
+    // Predict: the room's answer by its number, revealed with →.
+    await page.keyboard.press('Home');
+    await expect(stepText(page)).toHaveText(/^Step 0 of/);
+    await page.keyboard.press('p');
+    const card = page.getByRole('region', { name: 'Prediction' });
+    await expect(card).toContainText('Will this suspend succeed?');
+    const yes = card.getByRole('button', { name: /^Yes/ });
+    await expect(yes).toBeInViewport({ ratio: 1 });
+    await page.keyboard.press('1');
+    await expect(yes).toHaveAttribute('aria-pressed', 'true');
+    await page.keyboard.press('ArrowRight');
+    await expect(card).toContainText('✓ Right.');
+    await expect(card).toContainText('Score 1 of 1');
+    await page.keyboard.press('p');
+    await expect(card).toBeHidden();
+
+    // The key help, and Esc out of it.
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keys' });
+    await expect(help).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(help).toBeHidden();
+
+    // To the end: the outcome; Tab reaches only controls the room can see.
+    await page.keyboard.press('End');
+    await expect(stepText(page)).toHaveText(/^Step (\d+) of \1$/);
+    await expect(page.locator('.outcome')).toBeVisible();
+    for (let i = 0; i < 4; i++) {
+      await page.keyboard.press('Tab');
+      await steady();
+    }
+    await page.keyboard.press('f');
+    await expect(page.locator('.app')).not.toHaveClass(/app-present/);
+  });
+});

@@ -58,6 +58,12 @@ const CASES: { layer: string; file: string; bad: string; good: string }[] = [
     good: "import { createEngineTransport } from '../engine/transport';",
   },
   {
+    layer: 'embed',
+    file: 'src/embed/probe.ts',
+    bad: "import { StepPage } from '../ui';",
+    good: "import { moveTarget } from '../store/moves';",
+  },
+  {
     layer: 'render',
     file: 'src/render/probe.ts',
     bad: "import type { Arrow } from '../protocol/messages';",
@@ -67,13 +73,13 @@ const CASES: { layer: string; file: string; bad: string; good: string }[] = [
     layer: 'ui',
     file: 'src/ui/compare/probe.ts',
     bad: "import { createEngineTransport } from '../../engine/transport';",
-    good: "import { connectEngine } from '../../store/connect';",
+    good: "import { useHostBridge } from '../../embed/useHostBridge';",
   },
   {
     layer: 'app',
     file: 'src/app/probe.tsx',
-    bad: "import { createEngineTransport } from '../engine/transport';",
-    good: "import { ComparePage } from '../ui';",
+    bad: "import { useHostBridge } from '../embed/useHostBridge';",
+    good: "import { StepPage } from '../ui';",
   },
   {
     layer: 'cli',

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { COLOURS, colourRule, cssName } from '../../src/render/tokens';
+import { COLOURS, DARK, colourRule, cssName } from '../../src/render/tokens';
 import type { ColourName } from '../../src/render/tokens';
 import { installColours } from '../../src/ui/shell/tokens';
 
@@ -24,9 +24,18 @@ describe('colour tokens', () => {
   it('names every colour as a custom property', () => {
     expect(cssName('accentInk')).toBe('--accent-ink');
     expect(cssName('phase0')).toBe('--phase-0');
-    const rule = colourRule();
+    const [light, dark] = colourRule().split(":root[data-theme='dark']");
     for (const [name, value] of Object.entries(COLOURS))
-      expect(rule).toContain(`${cssName(name as ColourName)}: ${value};`);
+      expect(light).toContain(`${cssName(name as ColourName)}: ${value};`);
+    for (const [name, value] of Object.entries(DARK))
+      expect(dark).toContain(`${cssName(name as ColourName)}: ${value};`);
+  });
+
+  it('gives the dark theme every colour, on a dark ground with light ink', () => {
+    expect(Object.keys(DARK).sort()).toEqual(Object.keys(COLOURS).sort());
+    const lum = (hex: string) => parseInt(hex.slice(1, 3), 16) + parseInt(hex.slice(3, 5), 16);
+    expect(lum(DARK.bg)).toBeLessThan(lum(COLOURS.bg));
+    expect(lum(DARK.ink)).toBeGreaterThan(lum(DARK.panel));
   });
 
   it('writes them first in the head, once', () => {
@@ -41,7 +50,7 @@ describe('colour tokens', () => {
     sheet.remove();
   });
 
-  it('no other source defines a token property or repeats the failure and kernel colours', () => {
+  it('no other source defines a token property, styles the dark theme or repeats the failure and kernel colours', () => {
     const tokenFile = path.join(src, 'render', 'tokens.ts');
     const defines = new RegExp(
       `(${Object.keys(COLOURS)
@@ -53,9 +62,12 @@ describe('colour tokens', () => {
       .filter((f) => f !== tokenFile)
       .filter((f) => {
         const text = readFileSync(f, 'utf8');
-        // Themes may redefine a property for their own ground (`:root[data-theme…] { --bad: … }`).
-        const light = text.replace(/:root\[data-theme[^\]]*\][^{]*\{[^}]*\}/g, '');
-        return defines.test(light) || literals.some((c) => text.toLowerCase().includes(c));
+        // The dark theme too is written from tokens.ts: no stylesheet keeps a list of its own.
+        return (
+          defines.test(text) ||
+          /data-theme=['"]?dark/.test(text) ||
+          literals.some((c) => text.toLowerCase().includes(c))
+        );
       })
       .map((f) => path.relative(src, f));
     expect(offenders).toEqual([]);

@@ -45,11 +45,17 @@ export function highmemPbList(trace: Trace, regs: Int32Array): ListWindow<PbeEnt
   return pbeWindow(trace.tables.highPbes, regs[Reg.highPbes], regs[Reg.highmemSwapped]);
 }
 
-/** safe_pages_list: all pushes come before the pops, which take from the top (the head). */
+/**
+ * safe_pages_list, top first. The list is the window [safeBase, safeBase + pushed − popped) of
+ * Trace.safePages with its top last: in 2.6.20 the base stays 0 (all pushes come before the
+ * pops); linux-6.12 pushes again after pops (memory_bm_recycle() feeds the list the reserve has
+ * drained), and then moves the live window to the table's end and its base with it.
+ */
 export function safePagesList(trace: Trace, regs: Int32Array): ListWindow<number> {
   const total = Math.max(0, regs[Reg.safePushed] - regs[Reg.safePopped]);
+  const base = Math.max(0, regs[Reg.safeBase]);
   const pages = trace.tables.safePages;
   const items: number[] = [];
-  for (let i = 0; i < Math.min(total, LIST_WINDOW); i++) items.push(pages[total - 1 - i]);
+  for (let i = 0; i < Math.min(total, LIST_WINDOW); i++) items.push(pages[base + total - 1 - i]);
   return { total, offset: 0, items };
 }

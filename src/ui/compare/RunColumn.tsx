@@ -8,26 +8,12 @@ import { useEngine } from '../shell/EngineContext';
 import { FrameTooltip } from '../frames/FrameTooltip';
 import { GridView } from '../frames/GridView';
 import { StatusBanner } from '../shell/StatusBanner';
+import { MODEL_TITLES } from '../shell/models';
 import { LEGACY } from './pair';
 import type { RunTarget } from './sync';
 import { stoppedAt } from './sync';
 
 const NO_OVERLAYS: OverlaySet = new Set();
-
-export const MODEL_TITLES: Readonly<Record<ModelId, { version: string; about: string }>> = {
-  'linux-2.6.17': {
-    version: '2.6.17',
-    about: 'before the 2006 series: save_highmem, PBE pagedir',
-  },
-  'linux-2.6.20': {
-    version: '2.6.20',
-    about: 'after it: two memory bitmaps, highmem copied to highmem',
-  },
-  'linux-6.12': {
-    version: '6.12',
-    about: 'today: preallocation before the freeze, radix-tree bitmaps, zero pages',
-  },
-};
 
 export interface RunColumnProps {
   model: ModelId;

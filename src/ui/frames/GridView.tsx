@@ -8,11 +8,13 @@ import type {
   HoverInfo,
   OverlaySet,
   RendererKind,
+  Theme,
 } from '../../render';
 import type { Arrow, RunInfo } from '../../protocol/messages';
 import { useEngine, useEngineStore } from '../shell/EngineContext';
 import type { EngineStoreState } from '../../store/engineStore';
 import { useSelection } from '../shell/SelectionContext';
+import { useResolvedTheme } from '../lecture/useTheme';
 import './frames.css';
 
 const NONE: readonly number[] = [];
@@ -34,6 +36,7 @@ function gridData(
   s: EngineStoreState,
   overlays: OverlaySet,
   selected: number | null,
+  theme: Theme,
 ): GridData | null {
   if (!s.info || !s.frames) return null;
   return {
@@ -45,6 +48,7 @@ function gridData(
     touched: s.panels?.touched ?? NONE,
     arrows: s.panels?.arrows ?? NO_ARROWS,
     selected,
+    theme,
   };
 }
 
@@ -66,7 +70,8 @@ export function GridView({ overlays, onHover, apiRef }: GridViewProps) {
   const { selected, select } = useSelection();
   const host = useRef<HTMLDivElement>(null);
   const callbacks = useRef({ select, onHover });
-  const view = useRef({ overlays, selected });
+  const theme = useResolvedTheme();
+  const view = useRef({ overlays, selected, theme });
   const kind: RendererKind | null = info ? rendererFor(info.frames) : null;
 
   useEffect(() => {
@@ -86,7 +91,7 @@ export function GridView({ overlays, onHover, apiRef }: GridViewProps) {
     const push = (s: EngineStoreState) => {
       // A run that needs the other renderer waits for React to swap renderers.
       if (!s.info || rendererFor(s.info.frames) !== kind) return;
-      const d = gridData(s, view.current.overlays, view.current.selected);
+      const d = gridData(s, view.current.overlays, view.current.selected, view.current.theme);
       if (d) grid.update(d);
     };
     push(store.getState());
@@ -106,10 +111,10 @@ export function GridView({ overlays, onHover, apiRef }: GridViewProps) {
   }, [kind, apiRef, store]);
 
   useEffect(() => {
-    view.current = { overlays, selected };
-    const d = gridData(store.getState(), overlays, selected);
+    view.current = { overlays, selected, theme };
+    const d = gridData(store.getState(), overlays, selected, theme);
     if (d) apiRef.current?.update(d);
-  }, [overlays, selected, store, apiRef]);
+  }, [overlays, selected, theme, store, apiRef]);
 
   return <div ref={host} className={`grid-host grid-host-${kind ?? 'none'}`} />;
 }

@@ -8,6 +8,7 @@ export const KEY_HELP: readonly { keys: string[]; does: string }[] = [
   { keys: ['−', '+'], does: 'Slower / faster' },
   { keys: ['f'], does: 'Presentation mode on / off (Shift+F too)' },
   { keys: ['p'], does: 'Predict mode on / off' },
+  { keys: ['1', '2', '3', '4'], does: 'Predict mode: give that answer to the open question' },
   { keys: ['t'], does: 'Light / dark theme' },
   { keys: ['?'], does: 'This help' },
   { keys: ['Esc'], does: 'Close this help, or the frame inspector' },

@@ -14,7 +14,7 @@ function Choices({ q, given }: { q: Question; given: number | null }) {
     return (
       <p className="predict-hint">
         {given === null
-          ? 'Click a frame in the grid, or type its number in Frame.'
+          ? 'Click a frame in the grid, or Tab into it, move with the arrow keys and press Enter.'
           : `Your answer: pfn ${given}.`}
       </p>
     );
@@ -30,6 +30,12 @@ function Choices({ q, given }: { q: Question; given: number | null }) {
           disabled={given !== null && given !== i}
           onClick={() => predictStore.getState().answer(i)}
         >
+          {i < 9 && (
+            // The key that gives this answer (usePredictKeys); the name stays the answer alone.
+            <kbd className="predict-key" aria-hidden="true">
+              {i + 1}
+            </kbd>
+          )}
           {c}
         </button>
       ))}

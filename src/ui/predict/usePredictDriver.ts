@@ -7,9 +7,10 @@ import { predictStore } from './predictStore';
  * Keeps predict mode in step with the engine: when the step a question asked about is shown, its
  * answer is revealed (with the narration of that step); the state's own question about the next
  * step opens, and playback pauses so the room can answer. Moving anywhere else drops an open
- * question unscored.
+ * question unscored. The digits answer it (`usePredictKeys`).
  */
 export function usePredictDriver(store: EngineStore): void {
+  usePredictKeys();
   useEffect(() => {
     const sync = () => {
       const p = prefs.getState();
@@ -43,4 +44,38 @@ export function usePredictDriver(store: EngineStore): void {
       offPrefs();
     };
   }, [store]);
+}
+
+/** Text fields keep their digits: typing a pfn or a name never answers a question. */
+function typing(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target.tagName === 'TEXTAREA') return true;
+  return (
+    target.tagName === 'INPUT' &&
+    !['range', 'checkbox', 'radio', 'button'].includes((target as HTMLInputElement).type)
+  );
+}
+
+/**
+ * Digits answer the open question in predict mode: 1 is the first choice, 2 the second …, so a
+ * lecturer takes the room's answer from the keyboard, as every other action. Frame questions are
+ * answered in the grid (click, or arrow keys and Enter).
+ */
+export function usePredictKeys(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || typing(e.target)) return;
+      if (!/^[1-9]$/.test(e.key)) return;
+      const p = prefs.getState();
+      const q = predictStore.getState();
+      if (!p.predict || p.helpOpen || !q.open || q.given !== null) return;
+      if (q.open.answer.type !== 'choice') return;
+      const i = Number(e.key) - 1;
+      if (i >= q.open.answer.choices.length) return;
+      q.answer(i);
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 }

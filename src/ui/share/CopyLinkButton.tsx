@@ -1,65 +1,107 @@
 import { useEffect, useRef, useState } from 'react';
+import type { CSSProperties } from 'react';
+import type { ShareLink } from './link';
 import './share.css';
 
-/** Puts `text` on the clipboard; where the Clipboard API is refused, through a selected field. */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const field = document.createElement('textarea');
-    field.value = text;
-    field.setAttribute('readonly', '');
-    field.style.position = 'fixed';
-    field.style.opacity = '0';
-    document.body.appendChild(field);
-    field.select();
-    // The old way; the only one left where the page may not use the Clipboard API.
-    const ok = document.execCommand('copy');
-    field.remove();
-    return ok;
-  }
-}
+type Said =
+  { kind: 'copied' } | { kind: 'manual'; url: string } | { kind: 'error'; text: string } | null;
+
+/** How long "Copied" and a refusal stay up (the fallback field stays until closed). */
+const COPIED_MS = 4000;
+const ERROR_MS = 10_000;
 
 /**
- * "Copy link": the address of exactly what is on screen (machine, model, step, overlays; a
- * machine of one's own travels inside the link). Says what happened in a live region.
+ * "Copy link": the address of exactly what is on screen (machine, model, step, view, overlays;
+ * a machine of one's own travels inside the link). The Clipboard API first; where the page may
+ * not use it (permissions, an insecure origin, a sandboxed frame), the link appears in a field,
+ * selected, ready for Ctrl+C. What happened is said in a polite live region.
  */
-export function CopyLinkButton({ link }: { link: () => string }) {
-  const [said, setSaid] = useState<{ text: string; url: string | null } | null>(null);
+export function CopyLinkButton({ link }: { link: () => ShareLink }) {
+  const [said, setSaid] = useState<Said>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const field = useRef<HTMLInputElement | null>(null);
+  const button = useRef<HTMLButtonElement | null>(null);
+  const [place, setPlace] = useState<CSSProperties>({});
   useEffect(
     () => () => {
       if (timer.current) clearTimeout(timer.current);
     },
     [],
   );
-  const onClick = async () => {
-    const url = link();
-    const ok = await copyText(url);
-    setSaid(
-      ok
-        ? { text: 'Link copied', url: null }
-        : { text: 'Copying was refused; the link is here:', url },
-    );
+  const show = (next: Said) => {
     if (timer.current) clearTimeout(timer.current);
-    if (ok) timer.current = setTimeout(() => setSaid(null), 4000);
+    timer.current = null;
+    setSaid(next);
+    // Fixed just above the button: the bar may be a strip that scrolls sideways (presentation
+    // mode, small windows), which would clip a message positioned inside it.
+    const box = button.current?.getBoundingClientRect();
+    if (box) {
+      const bottom = window.innerHeight - box.top + 4;
+      const w = window.innerWidth;
+      if (box.left + box.width / 2 > w / 2) {
+        const right = Math.max(8, w - box.right);
+        setPlace({ bottom, right, maxWidth: Math.min(w - right - 8, 544) });
+      } else {
+        const left = Math.max(8, box.left);
+        setPlace({ bottom, left, maxWidth: Math.min(w - left - 8, 544) });
+      }
+    }
+    if (next?.kind === 'copied' || next?.kind === 'error')
+      timer.current = setTimeout(
+        () => setSaid(null),
+        next.kind === 'copied' ? COPIED_MS : ERROR_MS,
+      );
   };
+  // The fallback field takes the focus with its text selected, so Ctrl+C copies it.
+  useEffect(() => {
+    if (said?.kind !== 'manual') return;
+    field.current?.focus();
+    field.current?.select();
+  }, [said]);
+
+  const onClick = async () => {
+    const made = link();
+    if (!made.ok) return show({ kind: 'error', text: made.error });
+    try {
+      if (!navigator.clipboard) throw new Error('no Clipboard API');
+      await navigator.clipboard.writeText(made.url);
+      show({ kind: 'copied' });
+    } catch {
+      show({ kind: 'manual', url: made.url });
+    }
+  };
+
   return (
     <div className="copy-link">
-      <button type="button" className="btn" onClick={() => void onClick()}>
+      <button ref={button} type="button" className="btn" onClick={() => void onClick()}>
         Copy link
       </button>
-      <span className="copy-link-status" role="status">
-        {said?.text}
-        {said?.url && (
-          <input
-            className="copy-link-url"
-            readOnly
-            aria-label="Link to this view"
-            value={said.url}
-            onFocus={(e) => e.target.select()}
-          />
+      <span className="copy-link-status" role="status" style={place}>
+        {said?.kind === 'copied' && 'Copied'}
+        {said?.kind === 'error' && said.text}
+        {said?.kind === 'manual' && (
+          <>
+            <span>Copying was not allowed: the link is selected, press Ctrl+C.</span>
+            <input
+              ref={field}
+              className="copy-link-url"
+              readOnly
+              aria-label="Link to this view"
+              value={said.url}
+              onFocus={(e) => e.target.select()}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') show(null);
+              }}
+            />
+            <button
+              type="button"
+              className="btn btn-small"
+              aria-label="Close the link"
+              onClick={() => show(null)}
+            >
+              ×
+            </button>
+          </>
         )}
       </span>
     </div>

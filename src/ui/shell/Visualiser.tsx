@@ -23,6 +23,8 @@ import { predictStore } from '../predict/predictStore';
 import { usePredictDriver } from '../predict/usePredictDriver';
 import { MachineActions, MachineTools } from '../editor/MachineTools';
 import { CUSTOM_SCENARIO, ScenarioPicker } from './ScenarioPicker';
+import { ModelPicker } from './ModelPicker';
+import type { ModelId } from '../../core';
 import { SelectionContext } from './SelectionContext';
 import type { Selection } from './SelectionContext';
 import { SourcePanel } from '../panels/SourcePanel';
@@ -31,6 +33,7 @@ import { StepCounter } from '../playback/StepCounter';
 import { Timeline } from '../playback/Timeline';
 import { useKeyboardShortcuts } from '../playback/useKeyboardShortcuts';
 import { CopyLinkButton } from '../share/CopyLinkButton';
+import type { ShareLink } from '../share/link';
 import type { OverlaySet } from '../../render';
 import { DEFAULT_PRESET } from './presets';
 import './shell.css';
@@ -48,7 +51,10 @@ export interface VisualiserProps {
   overlays?: OverlaySet;
   onOverlaysChange?: (overlays: OverlaySet) => void;
   /** The address of what is shown, for "Copy link"; no button without it. */
-  shareLink?: () => string;
+  shareLink?: () => ShareLink;
+  /** The kernel model asked for (null: the scenario's own); no Model picker without onModelChange. */
+  model?: ModelId | null;
+  onModelChange?: (model: ModelId) => void;
 }
 
 /** The whole page: header, the three columns of panels and the playback bar. */
@@ -61,6 +67,8 @@ export function Visualiser({
   overlays,
   onOverlaysChange,
   shareLink,
+  model = null,
+  onModelChange,
 }: VisualiserProps) {
   const store = useEngineStore();
   useKeyboardShortcuts(store);
@@ -74,7 +82,8 @@ export function Visualiser({
   const reloading = useEngine((s) => s.status === 'loading' && s.info !== null);
   const loadId = useEngine((s) => s.info?.loadId ?? -1);
   /** The kernel the run models: "2.6.20" (or "2.6.17" for the legacy model). */
-  const kernel = useEngine((s) => s.info?.model ?? 'linux-2.6.20').replace(/^linux-/, '');
+  const runModel = useEngine((s) => s.info?.model ?? 'linux-2.6.20');
+  const kernel = runModel.replace(/^linux-/, '');
   // The inspected frame belongs to one run: a new run (loadId) starts with none.
   const [picked, setPicked] = useState<{ loadId: number; pfn: number | null; seq: number }>({
     loadId,
@@ -135,6 +144,7 @@ export function Visualiser({
             >
               <MachineActions scenario={scenario} onScenarioChange={onScenarioChange} />
             </ScenarioPicker>
+            {onModelChange && <ModelPicker value={model ?? runModel} onChange={onModelChange} />}
             <ViewTabs
               current="visualiser"
               preset={
@@ -207,15 +217,17 @@ export function Visualiser({
         </main>
         <footer className="app-footer" id="controls" tabIndex={-1}>
           <PanelBoundary name="Controls">
-            <Controls />
-            {shareLink ? (
-              <div className="footer-display">
-                <CopyLinkButton link={shareLink} />
+            <div className="footer-bar">
+              <Controls />
+              {shareLink ? (
+                <div className="footer-display">
+                  <CopyLinkButton link={shareLink} />
+                  <LectureBar />
+                </div>
+              ) : (
                 <LectureBar />
-              </div>
-            ) : (
-              <LectureBar />
-            )}
+              )}
+            </div>
             <StepCounter />
             <Timeline />
           </PanelBoundary>

@@ -1,17 +1,17 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { App } from '../../src/app/App';
+import { StepPage } from '../../src/ui/shell/StepPage';
 import { TOTAL, createFakeStore, spies } from './fakeStore';
 
-describe('App', () => {
+describe('StepPage', () => {
   afterEach(() => window.history.replaceState(null, '', '/'));
 
   it('loads the preset and step of the link, then keeps the hash in step with seeks', async () => {
     const user = userEvent.setup();
     window.history.replaceState(null, '', '/#preset=teaching&step=5');
     const store = createFakeStore({ status: 'loading', info: null });
-    render(<App store={store} />);
+    render(<StepPage store={store} />);
     expect(spies(store).load).toHaveBeenCalledWith(
       { kind: 'preset', name: 'teaching' },
       { step: 5, tag: 'teaching' },
@@ -27,7 +27,7 @@ describe('App', () => {
 
   it('shows a clear message for a bad link and falls back to the default', () => {
     const store = createFakeStore();
-    render(<App store={store} hash="#preset=pentium-9&step=abc" syncUrl={false} />);
+    render(<StepPage store={store} hash="#preset=pentium-9&step=abc" syncUrl={false} />);
     expect(spies(store).load).toHaveBeenCalledWith(
       { kind: 'preset', name: 'teaching' },
       { tag: 'teaching' },
@@ -40,7 +40,7 @@ describe('App', () => {
 
   it('falls back to step 0 when the link’s step is past the end', () => {
     const store = createFakeStore({ status: 'loading', info: null });
-    render(<App store={store} hash="#preset=teaching&step=9999" syncUrl={false} />);
+    render(<StepPage store={store} hash="#preset=teaching&step=9999" syncUrl={false} />);
     act(() => {
       store.setState({ status: 'ready', info: createFakeStore().getState().info, step: TOTAL });
     });
@@ -53,7 +53,7 @@ describe('App', () => {
   it('loads another scenario from the picker', async () => {
     const user = userEvent.setup();
     const store = createFakeStore();
-    render(<App store={store} hash="" syncUrl={false} />);
+    render(<StepPage store={store} hash="" syncUrl={false} />);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Scenario' }), 'i386-4g');
     expect(spies(store).load).toHaveBeenLastCalledWith(
       { kind: 'preset', name: 'i386-4g' },
@@ -66,7 +66,7 @@ describe('App', () => {
     const user = userEvent.setup();
     window.history.replaceState(null, '', '/#preset=teaching&step=5');
     const store = createFakeStore({ step: 5 });
-    render(<App store={store} />);
+    render(<StepPage store={store} />);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Scenario' }), 'i386-4g');
     expect(window.location.hash).toBe('#preset=i386-4g&step=0');
     act(() => store.setState({ status: 'loading' }));
@@ -79,7 +79,7 @@ describe('App', () => {
   });
 
   it('embeds with &embed=1', () => {
-    render(<App store={createFakeStore()} hash="#embed=1" syncUrl={false} />);
+    render(<StepPage store={createFakeStore()} hash="#embed=1" syncUrl={false} />);
     expect(screen.queryByRole('region', { name: 'Source' })).toBeNull();
     expect(screen.getByRole('region', { name: 'Narration' })).toBeInTheDocument();
   });
