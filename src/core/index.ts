@@ -81,6 +81,7 @@ export {
   CATALOGUE_MODELS,
   FUNCTIONS,
   KINDS,
+  kindIds,
   kindInfo,
   modelFunctions,
   modelHasLine,

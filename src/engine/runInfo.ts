@@ -2,7 +2,7 @@
 import { buildReport, compareColumn } from '../core';
 import type { Run } from '../core';
 import type { RunInfo } from '../protocol/messages';
-import { outcomeText } from './panels/text';
+import { outcomeDetail, outcomeText } from './panels/text';
 import type { RunIndex } from './runIndex';
 
 /** `complete`: the run is traced to its end (else the outcome and the report are not known yet). */
@@ -37,6 +37,7 @@ export function buildRunInfo(
     outcome: complete ? run.outcome : null,
     failure: complete ? run.failure : null,
     outcomeText: complete ? outcomeText(run) : null,
+    outcomeDetail: complete ? outcomeDetail(run) : null,
     report,
     compare: report ? compareColumn(run, report) : null,
     // A copy: the message's buffer is transferred away, the engine keeps its own.

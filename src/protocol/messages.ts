@@ -95,6 +95,8 @@ export interface RunInfo {
   failure: Failure | null;
   /** One sentence for the end of the run: "Restored: all N saved pages match" or the failure. */
   outcomeText: string | null;
+  /** What the outcome's numbers are made of, where that is not plain (2.6.17's saved pages), or null. */
+  outcomeDetail: string | null;
   report: Report | null;
   /** This run's column of the compare table (outcome, image, lowmem per highmem page, metadata, PBEs). */
   compare: CompareColumn | null;
@@ -133,7 +135,15 @@ export interface Arrow {
 }
 
 export interface BitmapPanel {
-  slot: 'orig_bm' | 'copy_bm' | 'safe_highmem_bm';
+  slot:
+    | 'orig_bm'
+    | 'copy_bm'
+    | 'safe_highmem_bm'
+    // linux-6.12: the basic bitmaps, zero_bm and prepare_image()'s tmp
+    | 'forbidden_pages_map'
+    | 'free_pages_map'
+    | 'zero_bm'
+    | 'tmp';
   instance: BitmapInstance;
   setBits: number;
   /** bm_position: null after a reset ("before the first bit"). */
@@ -170,7 +180,18 @@ export interface ImagePanel {
   /** The page being written or read at this step, if any. */
   current: number | null;
   window: ImagePanelPage[];
+  /**
+   * linux-6.12: the zero pages, listed in the meta pages (pfn with bit 31 set) with no data page:
+   * how many, and those whose place in pfn order falls in `window` (ascending).
+   */
+  zero?: { total: number; pfns: number[] };
 }
+
+/** A counter of the Counters panel: a field of `Counters`, or one of its `copies`. */
+export type CounterKey =
+  | Exclude<keyof Counters, 'copies' | 'preallocation'>
+  | `copies.${keyof Counters['copies']}`
+  | 'nrZeroPages';
 
 export interface Counters {
   saveableLowmem: number;
@@ -194,6 +215,39 @@ export interface Counters {
   pbeChainPages: number;
   shrunkPages: number;
   buffer: number;
+  /** linux-6.12 only (absent for the 2006 models): hibernate_preallocate_memory() and after. */
+  preallocation?: PreallocationCounters;
+}
+
+/**
+ * linux-6.12: the arithmetic of hibernate_preallocate_memory() as far as the run has got (null:
+ * not computed yet, or not on this path), what it holds now, and what swsusp_save() added.
+ */
+export interface PreallocationCounters {
+  /** saveable (low + high), save_highmem, count, avail_normal, highmem, size (Σ additional pages). */
+  saveable: number | null;
+  saveableHighmem: number | null;
+  count: number | null;
+  availNormal: number | null;
+  highmem: number | null;
+  metaEstimate: number | null;
+  /** max_size as the unsigned 32-bit value the kernel holds (it can wrap). */
+  maxSize: number | null;
+  targetSize: number | null;
+  path: 'fits' | 'shrink' | null;
+  minimumImageSize: number | null;
+  shrinkRequest: number | null;
+  /** Frames preallocated in lowmem (alloc_normal) and highmem (alloc_highmem), now. */
+  allocNormal: number;
+  allocHighmem: number;
+  /** What free_unnecessary_pages() gave back (null until it ran, or on the fits path). */
+  freedUnnecessary: number | null;
+  /** "Allocated %lu pages for snapshot" (null until printed). */
+  allocated: number | null;
+  /** swsusp_alloc()'s top-up in lowmem and highmem. */
+  topUp: { lowmem: number; highmem: number };
+  /** nr_zero_pages: saved pfns with no data page. */
+  zeroPages: number;
 }
 
 /**
@@ -230,8 +284,16 @@ export interface PanelData {
   touched: number[];
   arrows: Arrow[];
   counters: Counters;
+  /** The counters this step moved (from its register changes), for the panel to mark. */
+  moved?: CounterKey[];
   bitmaps: BitmapPanel[];
   restorePbList: ListWindow<PbeEntry>;
+  /**
+   * linux-2.6.17: restore_pblist is the PBE pagedir being filled (swsusp_alloc() and
+   * copy_data_pages() in the suspending kernel, load_header() before get_buffer() on resume),
+   * not get_buffer()'s list of PBEs waiting in safe pages.
+   */
+  pblistIsPagedir?: boolean;
   highmemPbList: ListWindow<PbeEntry>;
   safePagesList: ListWindow<number>;
   image: ImagePanel;

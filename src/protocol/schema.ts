@@ -67,6 +67,7 @@ const runInfo = v.object({
   outcome: v.nullable(v.picklist(OUTCOMES)),
   failure: v.nullable(failure),
   outcomeText: v.nullable(v.string()),
+  outcomeDetail: v.nullable(v.string()),
   report: v.nullable(v.custom<Report>(isRecord, 'report: expected an object')),
   compare: v.nullable(v.custom<CompareColumn>(isRecord, 'compare: expected an object')),
   callStarts: i32,
@@ -103,10 +104,19 @@ const bitmapInstance = v.object({
   ),
   chainPfns: v.array(pfnOrNone),
   blockZone: v.array(int),
+  rtree: v.optional(v.array(v.object({ levels: int, nodePfns: v.array(pfnOrNone) }))),
 });
 
 const bitmapPanel = v.object({
-  slot: v.picklist(['orig_bm', 'copy_bm', 'safe_highmem_bm']),
+  slot: v.picklist([
+    'orig_bm',
+    'copy_bm',
+    'safe_highmem_bm',
+    'forbidden_pages_map',
+    'free_pages_map',
+    'zero_bm',
+    'tmp',
+  ]),
   instance: bitmapInstance,
   setBits: count,
   position: v.nullable(v.object({ pfn: pfnOrNone, zone: int, block: int, chunk: int, bit: int })),
@@ -132,7 +142,38 @@ const imagePanel = v.object({
       from: pfnOrNone,
     }),
   ),
+  zero: v.optional(v.object({ total: count, pfns: v.array(count) })),
 });
+
+const counterKey = v.picklist(
+  [
+    'saveableLowmem',
+    'saveableHighmem',
+    'freeLowmem',
+    'freeHighmem',
+    'metaEstimate',
+    'enoughFreeMem',
+    'nrCopyPages',
+    'nrMetaPages',
+    'nrZeroPages',
+    'imagePages',
+    'copies.lowToLow',
+    'copies.highToLow',
+    'copies.highToHigh',
+    'copies.lowToHigh',
+    'lowmemPbes',
+    'highmemPbes',
+    'directLowmem',
+    'directHighmem',
+    'allocatedUnsafePages',
+    'safeHighmemPages',
+    'safePagesList',
+    'pbeChainPages',
+    'shrunkPages',
+    'buffer',
+  ],
+  'must be a counter’s name',
+);
 
 const counters = v.object({
   saveableLowmem: int,
@@ -155,6 +196,27 @@ const counters = v.object({
   pbeChainPages: int,
   shrunkPages: int,
   buffer: int,
+  preallocation: v.optional(
+    v.object({
+      saveable: v.nullable(int),
+      saveableHighmem: v.nullable(int),
+      count: v.nullable(int),
+      availNormal: v.nullable(int),
+      highmem: v.nullable(int),
+      metaEstimate: v.nullable(int),
+      maxSize: v.nullable(int),
+      targetSize: v.nullable(int),
+      path: v.nullable(v.picklist(['fits', 'shrink'])),
+      minimumImageSize: v.nullable(int),
+      shrinkRequest: v.nullable(int),
+      allocNormal: int,
+      allocHighmem: int,
+      freedUnnecessary: v.nullable(int),
+      allocated: v.nullable(int),
+      topUp: v.object({ lowmem: int, highmem: int }),
+      zeroPages: int,
+    }),
+  ),
 });
 
 const invariantRow = v.object({
@@ -192,7 +254,9 @@ const panelData = v.object({
   arrows: v.array(arrow),
   counters,
   bitmaps: v.array(bitmapPanel),
+  moved: v.optional(v.array(counterKey)),
   restorePbList: listWindow(pbeEntry),
+  pblistIsPagedir: v.optional(v.boolean()),
   highmemPbList: listWindow(pbeEntry),
   safePagesList: listWindow(pfnOrNone),
   image: imagePanel,

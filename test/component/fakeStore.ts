@@ -47,6 +47,7 @@ export function fakeInfo(over: Partial<RunInfo> = {}): RunInfo {
     outcome: 'restored',
     failure: null,
     outcomeText: 'Restored: all 4 saved pages match their snapshot.',
+    outcomeDetail: null,
     report,
     compare: {
       model: 'linux-2.6.20',

@@ -215,3 +215,39 @@ test('a bad link opened afresh says what is shown, and the address agrees', asyn
   await expect(stepText(page)).toHaveText('Step 0 of 463');
   await expect(page).toHaveURL(/#preset=teaching&step=0$/);
 });
+
+test('the compare view copies its own link, a saved machine inside it, and Back returns', async ({
+  page,
+  browser,
+}) => {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.addInitScript((value) => {
+    localStorage.setItem('swsusp-viz/machines', value);
+  }, JSON.stringify(saved));
+  await page.goto('/#view=compare&preset=teaching');
+  const phase = page.getByText(/^Phase \d of \d+: /);
+  await expect(phase).toHaveText(/^Phase 1 of /, { timeout: 30_000 });
+  await picker(page).selectOption('mine-lab42');
+  await expect(page).toHaveURL(/#view=compare&preset=mine-lab42$/);
+  await page.getByRole('button', { name: 'Next phase' }).click();
+  await expect(phase).toHaveText(/^Phase 2 of \d+: image, 0%$/);
+  await expect(page).toHaveURL(/#view=compare&preset=mine-lab42&phase=image$/);
+
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+  const link = await page.evaluate<string>('navigator.clipboard.readText()');
+  expect(link).toMatch(/#view=compare&scenario=[\w-]+&phase=image$/);
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(other.getByText(/^Phase \d of \d+: /)).toHaveText(/^Phase 2 of \d+: image, 0%$/, {
+    timeout: 30_000,
+  });
+  await expect(picker(other)).toHaveValue('(custom)');
+  await expect(other.getByRole('option', { name: 'Lab <b>box</b> (your own)' })).toBeAttached();
+  await fresh.close();
+
+  await page.goBack();
+  await expect(picker(page)).toHaveValue('teaching');
+  await expect(page).toHaveURL(/#view=compare&preset=teaching$/);
+});

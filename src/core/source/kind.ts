@@ -1,8 +1,8 @@
 /**
  * The types of the step catalogue. A model declares, once per kind of kernel action, where it
  * runs (a line of its own pseudocode, which names the function and the file), its named
- * arguments and the columns they are packed into, its sentence, its arrows and the counters it
- * moves. A model file is a listing plus a table of kinds, built with `defineModel`.
+ * arguments and the columns they are packed into, its sentence and its arrows (the counters a step
+ * moved are read from its register changes, not declared). A model file is a listing plus a table of kinds, built with `defineModel`.
  */
 
 /** Frame columns: the pfns a step touched. */
@@ -48,27 +48,6 @@ export interface Words {
   role(pfn: number): string;
 }
 
-/** Counters the Counters panel shows that a step can move (the report's names where it has one). */
-export type CounterName =
-  | 'saveableLowmem'
-  | 'saveableHighmem'
-  | 'freeLowmem'
-  | 'freeHighmem'
-  | 'metaEstimate'
-  | 'nrCopyPages'
-  | 'nrMetaPages'
-  | 'copies'
-  | 'lowmemPbes'
-  | 'highmemPbes'
-  | 'directLowmem'
-  | 'directHighmem'
-  | 'allocatedUnsafePages'
-  | 'safeHighmemPages'
-  | 'safePagesList'
-  | 'pbeChainPages'
-  | 'shrunkPages'
-  | 'buffer';
-
 /** One kind of kernel action. `L` is the model's pseudocode line keys. */
 export interface KindDecl<A extends ArgSpec = ArgSpec, L extends string = string> {
   /** The pseudocode line the step points at; its function and file come from the listing. */
@@ -80,8 +59,6 @@ export interface KindDecl<A extends ArgSpec = ArgSpec, L extends string = string
   arrows?(a: Args<A>): readonly StepArrow[];
   /** Frame arguments that are not frames the step touched (default: every frame argument is). */
   readonly untouched?: readonly (keyof A & string)[];
-  /** Counters the step moves (the Counters panel marks them). */
-  readonly moves?: readonly CounterName[];
   /**
    * Steps some consumer looks for: `enough_free_mem` holds the comparison the Counters panel
    * draws (args `free` and `need`); `verify` the restored kernel's final check (args `checked`

@@ -1,5 +1,15 @@
 /** The words of a step: narration, the printk it printed, the kernel log so far, the outcome. */
-import { formatNumber, kindInfo, narrate, plural, Reg, Side, stepPrintk } from '../../core';
+import {
+  divRoundUp,
+  formatNumber,
+  HIGHMEM_PAGES_PER_SLAB,
+  kindInfo,
+  narrate,
+  plural,
+  Reg,
+  Side,
+  stepPrintk,
+} from '../../core';
 import type { Failure, Run, Trace } from '../../core';
 import type { PanelData } from '../../protocol/messages';
 
@@ -61,4 +71,31 @@ export function outcomeText(run: Run): string {
   if (differ > 0)
     return `Restored, but ${formatNumber(differ)} of ${plural(checked, 'saved page')} differ from the snapshot`;
   return `Restored: all ${plural(checked, 'saved page')} match`;
+}
+
+/**
+ * What the outcome's count is made of, where it is not plain: 2.6.17's saved pages are not all
+ * image pages. Its image holds lowmem only, save_highmem()'s lowmem copies of the highmem pages
+ * and the slab pages of their highmem_page records among them, and restore_highmem() puts the
+ * highmem pages back and frees those copies. Null for the other models and for a failed run.
+ */
+export function outcomeDetail(run: Run): string | null {
+  const regs = run.suspendRegs;
+  if (run.scenario.model !== 'linux-2.6.17' || run.outcome !== 'restored' || !regs) return null;
+  const image = regs[Reg.nrCopyPages];
+  const high = regs[Reg.saveableHighmem];
+  const n = formatNumber;
+  if (high === 0)
+    return `All ${n(image)} are image pages (nr_copy_pages), lowmem only: there was no highmem to save.`;
+  const slabs = divRoundUp(high, HIGHMEM_PAGES_PER_SLAB);
+  const inPlace = image - high - slabs;
+  return (
+    `${n(image + high)} = ${plural(image, 'image page')} (nr_copy_pages) + ` +
+    `${plural(high, 'highmem page')}. ${n(high)} of the image pages were save_highmem()'s lowmem ` +
+    `copies of those highmem pages and ${n(slabs)} the slab ${slabs === 1 ? 'page' : 'pages'} of ` +
+    `their highmem_page records; restore_highmem() copied the ${n(high)} back into highmem and ` +
+    `freed those ${n(high + slabs)} lowmem pages. So ${n(inPlace)} image ` +
+    `${inPlace === 1 ? 'page is' : 'pages are'} back in ${inPlace === 1 ? 'its own frame' : 'their own frames'} ` +
+    `and ${n(high)} highmem ${high === 1 ? 'page' : 'pages'} came back through restore_highmem().`
+  );
 }

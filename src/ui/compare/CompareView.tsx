@@ -2,8 +2,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { completeInfo } from '../../protocol/messages';
 import { EngineProvider } from '../shell/EngineContext';
-import { ScenarioPicker } from '../shell/ScenarioPicker';
-import { formatView, pageOf, parseView, replaceHash } from '../shell/url';
+import { CUSTOM_SCENARIO, ScenarioPicker } from '../shell/ScenarioPicker';
+import { EMPTY_VIEW, formatView, pageOf, parseView, pushHash, replaceHash } from '../shell/url';
+import type { ViewState } from '../shell/url';
+import { CopyLinkButton } from '../share/CopyLinkButton';
+import { shareLink } from '../share/link';
+import { scenarioNames, scenarioSource } from '../share/source';
 import { createComparePair, createSeekPacer, LEGACY, MODERN } from './pair';
 import type { ComparePair } from './pair';
 import { RoleKey } from './RoleKey';
@@ -53,8 +57,12 @@ function ComparePage({
   hash?: string;
   syncUrl: boolean;
 }) {
-  const [initial] = useState(() => parseView(hash ?? window.location.hash, { page: 'compare' }));
+  const [initial] = useState(() =>
+    parseView(hash ?? window.location.hash, { page: 'compare', presets: scenarioNames() }),
+  );
   const [preset, setPreset] = useState(initial.state.preset);
+  /** A scenario document of one's own from the link (wins over `preset`), or null. */
+  const [scenario, setScenario] = useState<unknown>(initial.state.scenario);
   const [notice, setNotice] = useState<string | null>(initial.problems.join(' ') || null);
   const [pos, setPos] = useState<SyncPos>({
     phase: initial.state.phase ?? 0,
@@ -82,9 +90,10 @@ function ComparePage({
 
   // Load the scenario under both kernels.
   useEffect(() => {
-    pair.legacy.getState().load({ kind: 'preset', name: preset }, { model: LEGACY });
-    pair.modern.getState().load({ kind: 'preset', name: preset }, { model: MODERN });
-  }, [pair, preset]);
+    const source = scenarioSource({ preset, scenario });
+    pair.legacy.getState().load(source, { model: LEGACY });
+    pair.modern.getState().load(source, { model: MODERN });
+  }, [pair, preset, scenario]);
 
   // Move both runs to the shared position (at most one seek in flight per run).
   const pacers = useMemo(
@@ -112,11 +121,26 @@ function ComparePage({
       formatView({
         view: 'compare',
         preset,
+        scenario,
         phase: ready ? shown.phase : pos.phase,
         at: shown.frac,
       }),
     );
-  }, [syncUrl, playing, preset, ready, shown.phase, shown.frac, pos.phase]);
+  }, [syncUrl, playing, preset, scenario, ready, shown.phase, shown.frac, pos.phase]);
+
+  /** The view shown, for the address-bar handler and "Copy link". */
+  const view: ViewState = {
+    ...EMPTY_VIEW,
+    view: 'compare',
+    preset,
+    scenario,
+    phase: shown.phase,
+    at: shown.frac,
+  };
+  const viewRef = useRef(view);
+  useEffect(() => {
+    viewRef.current = view;
+  });
 
   // Editing the address bar by hand: another preset or position.
   useEffect(() => {
@@ -125,9 +149,15 @@ function ComparePage({
       // A hash without view=compare belongs to the step-by-step view: Root switches to it, and
       // rewriting the hash here first would drop the step it asks for.
       if (pageOf(window.location.hash) !== 'compare') return;
-      const parsed = parseView(window.location.hash);
+      // A value the page cannot use keeps what is shown.
+      const parsed = parseView(window.location.hash, {
+        page: 'compare',
+        presets: scenarioNames(),
+        current: viewRef.current,
+      });
       setNotice(parsed.problems.join(' ') || null);
       setPreset(parsed.state.preset);
+      setScenario(parsed.state.scenario);
       setPlaying(false);
       setPos({ phase: parsed.state.phase ?? 0, frac: parsed.state.at ?? 0 });
     };
@@ -185,12 +215,20 @@ function ComparePage({
     return () => window.removeEventListener('keydown', onKey);
   }, [ready, phases, shown, move]);
 
-  const onPresetChange = useCallback((name: string) => {
-    setNotice(null);
-    setPlaying(false);
-    setPos({ phase: 0, frac: 0 });
-    setPreset(name);
-  }, []);
+  // Another machine is a visit of its own: Back returns to the one before.
+  const onPresetChange = useCallback(
+    (name: string) => {
+      setNotice(null);
+      setPlaying(false);
+      setPos({ phase: 0, frac: 0 });
+      setPreset(name);
+      setScenario(null);
+      if (syncUrl)
+        pushHash(formatView({ view: 'compare', preset: name }), formatView(viewRef.current));
+    },
+    [syncUrl],
+  );
+  const customName = (scenario as { name?: unknown } | null)?.name;
 
   const name = phaseName(shown.phase);
   return (
@@ -199,8 +237,13 @@ function ComparePage({
         <h1>
           swsusp-viz <small>The same machine under 2.6.17 and 2.6.20</small>
         </h1>
-        <ScenarioPicker value={preset} onChange={onPresetChange} />
-        <ViewTabs current="compare" preset={preset} />
+        <ScenarioPicker
+          value={scenario !== null ? CUSTOM_SCENARIO : preset}
+          onChange={onPresetChange}
+          customName={typeof customName === 'string' ? customName : undefined}
+        />
+        <ViewTabs current="compare" preset={preset} scenario={scenario} />
+        <CopyLinkButton link={() => shareLink(viewRef.current)} />
       </header>
       {notice && (
         <div className="banner banner-notice" role="alert">

@@ -30,7 +30,12 @@ interface Density {
 /** Density strips of big blocks, recounted only when the bitmap's revision changes. */
 const densities = new WeakMap<BitmapBlock, Density>();
 
-function density(block: BitmapBlock, flags: Uint8Array, mask: number, revision: string): Density {
+export function density(
+  block: BitmapBlock,
+  flags: Uint8Array,
+  mask: number,
+  revision: string,
+): Density {
   const cached = densities.get(block);
   if (cached && cached.revision === revision) return cached;
   const bits = block.endPfn - block.startPfn;

@@ -4,12 +4,17 @@ import { formatCount } from '../../render/units';
 import { BitmapBlockView } from './BitmapBlockView';
 import { useEngine } from '../shell/EngineContext';
 import { Panel } from './Panel';
+import { RtreeBitmapView } from './RtreeBitmapView';
 import { PfnLink } from './PfnLink';
 
 const MASK: Readonly<Record<BitmapPanel['slot'], number>> = {
   orig_bm: Marks.BM_ORIG,
   copy_bm: Marks.BM_COPY,
   safe_highmem_bm: Marks.BM_SAFE_HIGH,
+  forbidden_pages_map: Marks.NS,
+  free_pages_map: Marks.NSF,
+  zero_bm: Marks.BM_ZERO,
+  tmp: Marks.BM_TMP,
 };
 
 function Position({ bm }: { bm: BitmapPanel }) {
@@ -92,13 +97,21 @@ export function BitmapsPanel() {
       note={bitmaps && bitmaps.length > 0 ? `${bitmaps.length} live` : undefined}
     >
       {bitmaps && bitmaps.length > 0 && frames ? (
-        bitmaps.map((bm) => <BitmapView key={bm.slot} bm={bm} flags={frames.flags} />)
+        bitmaps.map((bm) =>
+          bm.instance.rtree ? (
+            <RtreeBitmapView key={bm.slot} bm={bm} flags={frames.flags} mask={MASK[bm.slot]} />
+          ) : (
+            <BitmapView key={bm.slot} bm={bm} flags={frames.flags} />
+          ),
+        )
       ) : (
         <p className="muted">
           {model === 'linux-2.6.17'
             ? 'linux-2.6.17 has no memory bitmaps: swsusp_alloc() builds the PBE pagedir, and resume works from the PBE list (see PBE lists).'
             : early
-              ? 'No memory bitmap exists yet: swsusp_alloc() creates orig_bm and copy_bm.'
+              ? model === 'linux-6.12'
+                ? 'No memory bitmap exists yet: create_basic_memory_bitmaps() builds forbidden_pages_map and free_pages_map first.'
+                : 'No memory bitmap exists yet: swsusp_alloc() creates orig_bm and copy_bm.'
               : 'No memory bitmap is live at this step.'}
         </p>
       )}

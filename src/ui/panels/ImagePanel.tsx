@@ -61,6 +61,36 @@ function Slot({ page, image }: { page: ImagePanelPage; image: ImageData }) {
   );
 }
 
+/**
+ * linux-6.12: a zero page has its pfn in a meta page (bit 31 set) but no data page of its own;
+ * it stands where its data page would be, and the boot kernel memsets the frame instead.
+ */
+function ZeroSlot({ pfn }: { pfn: number }) {
+  return (
+    <li className="slot slot-zero" title="Listed in the meta pages with bit 31 set; no data page">
+      <span className="slot-index">zero</span>
+      <span className="slot-kind">
+        pfn <PfnLink pfn={pfn} />
+      </span>
+      <span className="slot-none">no data page</span>
+    </li>
+  );
+}
+
+/** The window's pages with the zero pages put in pfn order among the data pages. */
+function withZero(image: ImageData) {
+  const zero = image.zero?.pfns ?? [];
+  const out: ({ page: ImagePanelPage } | { zero: number })[] = [];
+  let z = 0;
+  for (const page of image.window) {
+    if (page.kind === 'data')
+      while (z < zero.length && zero[z] < page.pfn) out.push({ zero: zero[z++] });
+    out.push({ page });
+  }
+  while (z < zero.length) out.push({ zero: zero[z++] });
+  return out;
+}
+
 /** The image on swap: header, meta pages with their pfns, data pages; the one in flight marked. */
 export function ImagePanel() {
   const image = useEngine((s) => s.panels?.image ?? null);
@@ -83,14 +113,25 @@ export function ImagePanel() {
     <Panel title="Image" className="image" note={formatPages(image.total)}>
       <p className="image-parts">
         1 header · {formatCount(image.metaPages)} meta · {formatCount(data)} data
+        {image.zero && (
+          <>
+            {' '}
+            · {formatCount(image.zero.total)} zero{' '}
+            <span className="muted">(in the meta pages, no data page)</span>
+          </>
+        )}
       </p>
       <Progress label="written" n={image.written} total={image.total} />
       {image.read > 0 && <Progress label="read" n={image.read} total={image.total} />}
       <ol className="slots" aria-label="Image pages on swap" ref={list}>
         {first > 0 && <li className="slot-more">… {formatCount(first)}</li>}
-        {image.window.map((p) => (
-          <Slot key={p.index} page={p} image={image} />
-        ))}
+        {withZero(image).map((e) =>
+          'page' in e ? (
+            <Slot key={e.page.index} page={e.page} image={image} />
+          ) : (
+            <ZeroSlot key={`z${e.zero}`} pfn={e.zero} />
+          ),
+        )}
         {after > 0 && <li className="slot-more">{formatCount(after)} more …</li>}
       </ol>
     </Panel>

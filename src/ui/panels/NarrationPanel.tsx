@@ -27,6 +27,7 @@ export function NarrationPanel() {
       {atEnd && info && (
         <p className={failed ? 'outcome outcome-failed' : 'outcome outcome-ok'} role="status">
           {info.outcomeText}
+          {info.outcomeDetail && <span className="outcome-detail">{info.outcomeDetail}</span>}
         </p>
       )}
     </Panel>

@@ -32,25 +32,27 @@ export function CopyLinkButton({ link }: { link: () => ShareLink }) {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     setSaid(next);
-    // Fixed just above the button: the bar may be a strip that scrolls sideways (presentation
-    // mode, small windows), which would clip a message positioned inside it.
-    const box = button.current?.getBoundingClientRect();
-    if (box) {
-      const bottom = window.innerHeight - box.top + 4;
-      const w = window.innerWidth;
-      if (box.left + box.width / 2 > w / 2) {
-        const right = Math.max(8, w - box.right);
-        setPlace({ bottom, right, maxWidth: Math.min(w - right - 8, 544) });
-      } else {
-        const left = Math.max(8, box.left);
-        setPlace({ bottom, left, maxWidth: Math.min(w - left - 8, 544) });
-      }
-    }
     if (next?.kind === 'copied' || next?.kind === 'error')
       timer.current = setTimeout(
         () => setSaid(null),
         next.kind === 'copied' ? COPIED_MS : ERROR_MS,
       );
+    // Fixed beside the button (above it in the playback bar, below it in a header): the bar may
+    // be a strip that scrolls sideways, which would clip a message positioned inside it.
+    const box = button.current?.getBoundingClientRect();
+    if (box) {
+      const w = window.innerWidth;
+      const h = window.innerHeight;
+      const vertical: CSSProperties =
+        box.top > h / 2 ? { bottom: h - box.top + 4 } : { top: box.bottom + 4 };
+      if (box.left + box.width / 2 > w / 2) {
+        const right = Math.max(8, w - box.right);
+        setPlace({ ...vertical, right, maxWidth: Math.min(w - right - 8, 544) });
+      } else {
+        const left = Math.max(8, box.left);
+        setPlace({ ...vertical, left, maxWidth: Math.min(w - left - 8, 544) });
+      }
+    }
   };
   // The fallback field takes the focus with its text selected, so Ctrl+C copies it.
   useEffect(() => {

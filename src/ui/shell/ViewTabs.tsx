@@ -8,19 +8,28 @@ export type ViewName = 'visualiser' | 'compare';
  * 2.6.20 comparison, both on the same scenario. Plain links, so they can be opened in a new tab
  * and copied into lecture notes.
  */
-export function ViewTabs({ current, preset }: { current: ViewName; preset: string }) {
+export function ViewTabs({
+  current,
+  preset,
+  scenario = null,
+}: {
+  current: ViewName;
+  preset: string;
+  /** A scenario document of one's own: both links carry it. */
+  scenario?: unknown;
+}) {
   return (
     <nav className="view-tabs" aria-label="Views">
       <a
         className="view-tab"
-        href={`#preset=${encodeURIComponent(preset)}`}
+        href={formatView({ view: 'step', preset, scenario })}
         aria-current={current === 'visualiser' ? 'page' : undefined}
       >
         Step by step
       </a>
       <a
         className="view-tab"
-        href={formatView({ view: 'compare', preset })}
+        href={formatView({ view: 'compare', preset, scenario })}
         aria-current={current === 'compare' ? 'page' : undefined}
       >
         Compare 2.6.17 ↔ 2.6.20

@@ -24,6 +24,7 @@ import { usePredictDriver } from '../predict/usePredictDriver';
 import { MachineActions, MachineTools } from '../editor/MachineTools';
 import { CUSTOM_SCENARIO, ScenarioPicker } from './ScenarioPicker';
 import { ModelPicker } from './ModelPicker';
+import { presetModel } from './models';
 import type { ModelId } from '../../core';
 import { SelectionContext } from './SelectionContext';
 import type { Selection } from './SelectionContext';
@@ -78,11 +79,16 @@ export function Visualiser({
   const customName = useEngine((s) =>
     s.shown?.source.kind === 'document' ? s.info?.name : undefined,
   );
+  const customDoc = useEngine((s) =>
+    s.shown?.source.kind === 'document' ? s.shown.source.doc : null,
+  );
   // A new machine is being built while the old one is still in the store: do not show its numbers.
   const reloading = useEngine((s) => s.status === 'loading' && s.info !== null);
   const loadId = useEngine((s) => s.info?.loadId ?? -1);
   /** The kernel the run models: "2.6.20" (or "2.6.17" for the legacy model). */
-  const runModel = useEngine((s) => s.info?.model ?? 'linux-2.6.20');
+  const runModel = useEngine((s) => s.info?.model ?? presetModel(scenario) ?? 'linux-2.6.20');
+  // While a new scenario loads, the picker shows the model it will run under, not the old run's.
+  const loadingModel = useEngine((s) => (s.status === 'loading' ? presetModel(scenario) : null));
   const kernel = runModel.replace(/^linux-/, '');
   // The inspected frame belongs to one run: a new run (loadId) starts with none.
   const [picked, setPicked] = useState<{ loadId: number; pfn: number | null; seq: number }>({
@@ -144,14 +150,13 @@ export function Visualiser({
             >
               <MachineActions scenario={scenario} onScenarioChange={onScenarioChange} />
             </ScenarioPicker>
-            {onModelChange && <ModelPicker value={model ?? runModel} onChange={onModelChange} />}
+            {onModelChange && (
+              <ModelPicker value={model ?? loadingModel ?? runModel} onChange={onModelChange} />
+            )}
             <ViewTabs
               current="visualiser"
-              preset={
-                scenario === CUSTOM_SCENARIO || scenario.startsWith('mine-')
-                  ? DEFAULT_PRESET
-                  : scenario
-              }
+              preset={scenario === CUSTOM_SCENARIO ? DEFAULT_PRESET : scenario}
+              scenario={scenario === CUSTOM_SCENARIO ? customDoc : null}
             />
           </header>
         )}

@@ -1,4 +1,5 @@
 /** The three kernel models as the pages name them: version, one line about each, the order shown. */
+import { getPreset } from '../../core';
 import type { ModelId } from '../../core';
 
 export const MODEL_TITLES: Readonly<Record<ModelId, { version: string; about: string }>> = {
@@ -22,4 +23,11 @@ export const MODEL_ORDER: readonly ModelId[] = ['linux-2.6.17', 'linux-2.6.20', 
 /** "2.6.20" for "linux-2.6.20". */
 export function versionOf(model: ModelId): string {
   return MODEL_TITLES[model].version;
+}
+
+/** The model a preset's document names (absent: linux-2.6.20), or null for a name that is no preset. */
+export function presetModel(name: string): ModelId | null {
+  const doc = getPreset(name)?.doc as { model?: unknown } | undefined;
+  if (!doc) return null;
+  return MODEL_ORDER.find((m) => m === doc.model) ?? 'linux-2.6.20';
 }

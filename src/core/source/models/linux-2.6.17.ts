@@ -296,14 +296,12 @@ export const MODEL_2617 = defineModel('linux-2.6.17', FUNCTIONS_2617, {
     args: { page: 'p0', freed: 'n0', asked: 'n1' },
     say: (a, w) =>
       `shrink_all_memory frees reclaimable page-cache pfn ${w.n(a.page)} (${w.n(a.freed)} of ${w.n(a.asked)} asked for).`,
-    moves: ['freeLowmem', 'freeHighmem', 'shrunkPages'],
   }),
   'lsh.imgsize': kind({
     line: 'lsh.imgsize',
     args: { page: 'p0', freed: 'n0', asked: 'n1' },
     say: (a, w) =>
       `shrink_all_memory frees page-cache pfn ${w.n(a.page)} to bring the image under image_size (${w.n(a.freed)} of ${w.n(a.asked)} asked for).`,
-    moves: ['freeLowmem', 'freeHighmem', 'shrunkPages'],
   }),
   'lsh.enomem': kind({
     line: 'lsh.enomem',
@@ -341,7 +339,6 @@ export const MODEL_2617 = defineModel('linux-2.6.17', FUNCTIONS_2617, {
     say: (a, w) =>
       `save_highmem_zone: highmem pfn ${w.n(a.page)} is copied into lowmem pfn ${w.n(a.copy)} from get_zeroed_page (highmem_copy entry ${w.n(a.nth)}; not Nosave, so swsusp_save saves it again).`,
     arrows: (a) => copyArrows(a.page, a.copy),
-    moves: ['copies', 'freeLowmem'],
   }),
   'shm.fail': kind({
     line: 'shm.fail',
@@ -360,7 +357,6 @@ export const MODEL_2617 = defineModel('linux-2.6.17', FUNCTIONS_2617, {
     args: { lowmem: 'n0', copies: 'n1' },
     say: (a, w) =>
       `count_data_pages: N' = ${w.pl(a.lowmem, 'saveable lowmem page')}, the ${w.pl(a.copies, 'save_highmem copy', 'save_highmem copies')} and their slab pages included.`,
-    moves: ['saveableLowmem', 'saveableHighmem'],
   }),
   'lsave.need': kind({
     line: 'lsave.need',
@@ -375,7 +371,6 @@ export const MODEL_2617 = defineModel('linux-2.6.17', FUNCTIONS_2617, {
       a.free > a.need
         ? `enough_free_mem: ${w.n(a.free)} free lowmem pages > ${w.n(a.need)} needed (N' copies, PAGES_FOR_IO, the pagedir at 341 PBEs a page): go on.`
         : `enough_free_mem: ${w.pl(a.free, 'free lowmem page is', 'free lowmem pages are')} not more than the ${w.n(a.need)} needed (N' copies, PAGES_FOR_IO, the pagedir): "swsusp: Not enough free memory".`,
-    moves: ['metaEstimate'],
   }),
   'lsave.alloc': kind({
     line: 'lsave.alloc',
@@ -417,7 +412,6 @@ export const MODEL_2617 = defineModel('linux-2.6.17', FUNCTIONS_2617, {
     args: { page: 'p0', unsafe: 'n0' },
     say: (a, w) =>
       `alloc_image_page(PG_SAFE) gets pfn ${w.n(a.page)}, an unsafe frame (an image pfn): it keeps it (Nosave) for a direct load; unsafe_pages = ${w.n(a.unsafe)}.`,
-    moves: ['allocatedUnsafePages'],
   }),
   'save.drain2': kind({
     line: 'save.drain2',
@@ -437,7 +431,6 @@ export const MODEL_2617 = defineModel('linux-2.6.17', FUNCTIONS_2617, {
     say: (a, w) =>
       `copy_data_page: pfn ${w.n(a.src)} is copied into pbe->address, pfn ${w.n(a.dst)}; PBE ${w.n(a.nth)} records orig_address ${w.n(a.src)}.`,
     arrows: (a) => copyArrows(a.src, a.dst),
-    moves: ['copies'],
   }),
   'lcdp.bug': kind({
     line: 'lcdp.bug',
@@ -450,7 +443,6 @@ export const MODEL_2617 = defineModel('linux-2.6.17', FUNCTIONS_2617, {
     args: { copyPages: 'n0', metaPages: 'n1' },
     say: (a, w) =>
       `nr_copy_pages = ${w.n(a.copyPages)}; nr_meta_pages = ${w.n(a.metaPages)} (4 bytes per orig_address, 1,024 a meta page).`,
-    moves: ['nrCopyPages', 'nrMetaPages'],
   }),
   'save.done': kind({
     line: 'save.done',
@@ -469,7 +461,6 @@ export const MODEL_2617 = defineModel('linux-2.6.17', FUNCTIONS_2617, {
     say: (a, w) =>
       `restore_highmem copies lowmem pfn ${w.n(a.copy)} back into highmem pfn ${w.n(a.page)}, then frees the copy and its highmem_page (${w.n(a.nth)} left before this one).`,
     arrows: (a) => [{ from: a.copy, to: a.page, kind: 'restore' }],
-    moves: ['freeLowmem'],
   }),
   'sw.start': kind({
     line: 'sw.start',
@@ -481,7 +472,6 @@ export const MODEL_2617 = defineModel('linux-2.6.17', FUNCTIONS_2617, {
     line: 'srn.buffer',
     args: { page: 'p0' },
     say: (a, w) => `snapshot_read_next allocates buffer: pfn ${w.n(a.page)}.`,
-    moves: ['buffer'],
   }),
   'srn.header': kind({
     line: 'srn.header',
@@ -544,7 +534,6 @@ export const MODEL_2617 = defineModel('linux-2.6.17', FUNCTIONS_2617, {
     args: { page: 'p0' },
     say: (a, w) =>
       `snapshot_write_next takes pfn ${w.n(a.page)} as buffer (alloc_image_page, PG_ANY) for the header and the meta pages.`,
-    moves: ['buffer'],
   }),
   'li.start': kind({
     line: 'li.start',
@@ -557,7 +546,6 @@ export const MODEL_2617 = defineModel('linux-2.6.17', FUNCTIONS_2617, {
     args: { frames: 'n0' },
     say: (a, w) =>
       `load_header: check_header finds kernel version, num_physpages (${w.n(a.frames)}) and utsname as in the running kernel.`,
-    moves: ['nrCopyPages', 'nrMetaPages'],
   }),
   'llh.pagedir': kind({
     line: 'llh.pagedir',
@@ -583,14 +571,12 @@ export const MODEL_2617 = defineModel('linux-2.6.17', FUNCTIONS_2617, {
     args: { pages: 'n0' },
     say: (a, w) =>
       `mark_unsafe_pages: NosaveFree now marks the ${w.pl(a.pages, 'orig_address')} of the list as unsafe; unsafe_pages = 0.`,
-    moves: ['allocatedUnsafePages'],
   }),
   'lpi.pagedir': kind({
     line: 'lpi.pagedir',
     args: { page: 'p0', nth: 'n0', of: 'n1' },
     say: (a, w) =>
       `prepare_image: alloc_pagedir(PG_SAFE) takes safe pfn ${w.n(a.page)}, pagedir page ${w.n(a.nth)} of ${w.n(a.of)}; copy_page_backup_list fills it from the first list.`,
-    moves: ['pbeChainPages'],
   }),
   'lpi.free': kind({
     line: 'lpi.free',
@@ -605,7 +591,6 @@ export const MODEL_2617 = defineModel('linux-2.6.17', FUNCTIONS_2617, {
       a.safe
         ? `Preallocation: pfn ${w.n(a.page)} is safe and goes on safe_pages (${w.n(a.nth)}).`
         : `Preallocation: pfn ${w.n(a.page)} is unsafe: it is kept (Nosave + NosaveFree) and its own image page will load straight into it (${w.n(a.nth)}).`,
-    moves: ['safePagesList'],
   }),
   'lpi.fail': kind({
     line: 'lpi.fail',
@@ -617,14 +602,12 @@ export const MODEL_2617 = defineModel('linux-2.6.17', FUNCTIONS_2617, {
     args: { pfn: 'p0', entry: 'n0' },
     say: (a, w) =>
       `get_buffer: PBE ${w.n(a.entry)}'s pfn ${w.n(a.pfn)} is owned (Nosave + NosaveFree): its page loads straight into its own frame and pbe->address = 0.`,
-    moves: ['directLowmem'],
   }),
   'lgb.pbe': kind({
     line: 'lgb.pbe',
     args: { orig: 'p0', copy: 'p1', entry: 'n0' },
     say: (a, w) =>
       `get_buffer: pfn ${w.n(a.orig)} is busy in the boot kernel: PBE ${w.n(a.entry)} sends its page to safe pfn ${w.n(a.copy)} and is linked after the last PBE with a safe page.`,
-    moves: ['lowmemPbes', 'safePagesList'],
   }),
   'li.done': kind({ line: 'li.done', args: {}, say: () => 'Every image page is loaded.' }),
   'lres.irq': kind({

@@ -384,14 +384,12 @@ export const MODEL_2620 = defineModel('linux-2.6.20', FUNCTIONS_2620, {
     args: { page: 'p0', freed: 'n0', asked: 'n1' },
     say: (a, w) =>
       `shrink_all_memory frees reclaimable page-cache pfn ${w.n(a.page)} ${freed(a, w)}.`,
-    moves: ['freeLowmem', 'freeHighmem', 'shrunkPages'],
   }),
   'sh.imgsize': kind({
     line: 'sh.imgsize',
     args: { page: 'p0', freed: 'n0', asked: 'n1' },
     say: (a, w) =>
       `shrink_all_memory frees page-cache pfn ${w.n(a.page)} to bring the image under image_size ${freed(a, w)}.`,
-    moves: ['freeLowmem', 'freeHighmem', 'shrunkPages'],
   }),
   'sh.enomem': kind({
     line: 'sh.enomem',
@@ -421,7 +419,6 @@ export const MODEL_2620 = defineModel('linux-2.6.20', FUNCTIONS_2620, {
     args: { lowmem: 'n0', highmem: 'n1' },
     say: (a, w) =>
       `swsusp_save counts L = ${w.n(a.lowmem)} saveable lowmem pages and H = ${w.n(a.highmem)} saveable highmem pages.`,
-    moves: ['saveableLowmem', 'saveableHighmem'],
   }),
   'save.need': kind({
     line: 'save.need',
@@ -436,7 +433,6 @@ export const MODEL_2620 = defineModel('linux-2.6.20', FUNCTIONS_2620, {
       a.free > a.need
         ? `enough_free_mem: ${w.n(a.free)} free lowmem pages > ${w.n(a.need)} needed (copies, highmem overflow, PAGES_FOR_IO, bitmaps): go on.`
         : `enough_free_mem: ${w.pl(a.free, 'free lowmem page is', 'free lowmem pages are')} not more than the ${w.n(a.need)} needed: "swsusp: Not enough free memory".`,
-    moves: ['metaEstimate'],
   }),
   'save.drain2': kind({
     line: 'save.drain2',
@@ -449,7 +445,6 @@ export const MODEL_2620 = defineModel('linux-2.6.20', FUNCTIONS_2620, {
     args: { copyPages: 'n0', metaPages: 'n1' },
     say: (a, w) =>
       `nr_copy_pages = ${w.n(a.copyPages)}; nr_meta_pages = ${w.n(a.metaPages)} (4 bytes per pfn, 1,024 pfns per meta page).`,
-    moves: ['nrCopyPages', 'nrMetaPages'],
   }),
   'save.done': kind({
     line: 'save.done',
@@ -491,14 +486,12 @@ export const MODEL_2620 = defineModel('linux-2.6.20', FUNCTIONS_2620, {
     args: { page: 'p0', unsafe: 'n0' },
     say: (a, w) =>
       `get_image_page(PG_SAFE) gets pfn ${w.n(a.page)}, an unsafe frame (an image pfn): it keeps it (Nosave) as a direct-load target; allocated_unsafe_pages = ${w.n(a.unsafe)}.`,
-    moves: ['allocatedUnsafePages'],
   }),
   'ghb.get': kind({
     line: 'ghb.get',
     args: { page: 'p0' },
     say: (a, w) =>
       `get_highmem_buffer takes pfn ${w.n(a.page)} as buffer, the lowmem bounce page for highmem copies.`,
-    moves: ['buffer'],
   }),
   'ahi.count': kind({
     line: 'ahi.count',
@@ -558,7 +551,6 @@ export const MODEL_2620 = defineModel('linux-2.6.20', FUNCTIONS_2620, {
     say: (a, w) =>
       `copy_data_page: highmem pfn ${w.n(a.src)} is copied into pfn ${w.n(a.dst)} (${copyCase[a.copyCase]}, both through kmap_atomic).`,
     arrows: (a) => copyArrows(a.src, a.dst),
-    moves: ['copies'],
   }),
   'cdpg.lowhigh': kind({
     line: 'cdpg.lowhigh',
@@ -566,7 +558,6 @@ export const MODEL_2620 = defineModel('linux-2.6.20', FUNCTIONS_2620, {
     say: (a, w) =>
       `copy_data_page: lowmem pfn ${w.n(a.src)} goes through buffer ${w.n(a.via)} into highmem pfn ${w.n(a.dst)} (low→high).`,
     arrows: (a) => copyArrows(a.src, a.dst, a.via),
-    moves: ['copies'],
   }),
   'cdpg.low': kind({
     line: 'cdpg.low',
@@ -574,14 +565,12 @@ export const MODEL_2620 = defineModel('linux-2.6.20', FUNCTIONS_2620, {
     say: (a, w) =>
       `copy_data_page: lowmem pfn ${w.n(a.src)} is copied into lowmem pfn ${w.n(a.dst)} (low→low).`,
     arrows: (a) => copyArrows(a.src, a.dst),
-    moves: ['copies'],
   }),
   'srn.buffer': kind({
     line: 'srn.buffer',
     args: { page: 'p0' },
     say: (a, w) =>
       `snapshot_read_next: no highmem in the image, so buffer is allocated now: pfn ${w.n(a.page)}.`,
-    moves: ['buffer'],
   }),
   'srn.header': kind({
     line: 'srn.header',
@@ -657,14 +646,12 @@ export const MODEL_2620 = defineModel('linux-2.6.20', FUNCTIONS_2620, {
     args: { page: 'p0' },
     say: (a, w) =>
       `snapshot_write_next takes pfn ${w.n(a.page)} as buffer (PG_ANY) for the header and the meta pages.`,
-    moves: ['buffer'],
   }),
   'swn.header': kind({
     line: 'swn.header',
     args: { buffer: 'p0', copyPages: 'n0', metaPages: 'n1' },
     say: (a, w) =>
       `load_header: the header checks out; nr_copy_pages = ${w.n(a.copyPages)}, nr_meta_pages = ${w.n(a.metaPages)}.`,
-    moves: ['nrCopyPages', 'nrMetaPages'],
   }),
   'ch.check': kind({
     line: 'ch.check',
@@ -711,7 +698,6 @@ export const MODEL_2620 = defineModel('linux-2.6.20', FUNCTIONS_2620, {
     line: 'pi.free',
     args: { page: 'p0' },
     say: (a, w) => `prepare_image frees buffer ${w.n(a.page)}: it may be an unsafe frame.`,
-    moves: ['buffer'],
   }),
   'pi.count': kind({
     line: 'pi.count',
@@ -729,7 +715,6 @@ export const MODEL_2620 = defineModel('linux-2.6.20', FUNCTIONS_2620, {
     args: { pages: 'n0' },
     say: (a, w) =>
       `mark_unsafe_pages: NosaveFree now marks the ${w.pl(a.pages, 'image pfn')} as unsafe; allocated_unsafe_pages = 0.`,
-    moves: ['allocatedUnsafePages'],
   }),
   'dup.set': kind({
     line: 'dup.set',
@@ -765,7 +750,6 @@ export const MODEL_2620 = defineModel('linux-2.6.20', FUNCTIONS_2620, {
       a.safe
         ? `Preallocation: pfn ${w.n(a.page)} is safe and goes on safe_pages_list (${w.n(a.nth)}).`
         : `Preallocation: pfn ${w.n(a.page)} is unsafe: it is kept (Nosave + NosaveFree) and its own image page will load straight into it (${w.n(a.nth)}).`,
-    moves: ['safePagesList'],
   }),
   'pi.freesp': kind({
     line: 'pi.freesp',
@@ -783,7 +767,6 @@ export const MODEL_2620 = defineModel('linux-2.6.20', FUNCTIONS_2620, {
     args: { page: 'p0' },
     say: (a, w) =>
       `get_highmem_buffer(PG_SAFE) takes safe pfn ${w.n(a.page)} as buffer for highmem pages.`,
-    moves: ['buffer'],
   }),
   'phi.count': kind({
     line: 'phi.count',
@@ -797,7 +780,6 @@ export const MODEL_2620 = defineModel('linux-2.6.20', FUNCTIONS_2620, {
       a.safe
         ? `alloc_page(__GFP_HIGHMEM) gives safe pfn ${w.n(a.page)}: memory_bm_set_bit(safe_highmem_bm, ${w.n(a.page)}).`
         : `alloc_page(__GFP_HIGHMEM) gives unsafe pfn ${w.n(a.page)}: kept as the direct-load target of its own image page.`,
-    moves: ['safeHighmemPages'],
   }),
   'phi.done': kind({
     line: 'phi.done',
@@ -814,14 +796,12 @@ export const MODEL_2620 = defineModel('linux-2.6.20', FUNCTIONS_2620, {
     args: { pfn: 'p0' },
     say: (a, w) =>
       `get_buffer: pfn ${w.n(a.pfn)} is owned (Nosave + NosaveFree): its page loads straight into its own frame.`,
-    moves: ['directLowmem'],
   }),
   'gb.pbe': kind({
     line: 'gb.pbe',
     args: { orig: 'p0', copy: 'p1' },
     say: (a, w) =>
       `get_buffer: pfn ${w.n(a.orig)} is busy in the boot kernel: a PBE sends its page to safe pfn ${w.n(a.copy)} (pushed on restore_pblist).`,
-    moves: ['lowmemPbes', 'safePagesList'],
   }),
   'gb.fail': kind({
     line: 'gb.fail',
@@ -833,28 +813,24 @@ export const MODEL_2620 = defineModel('linux-2.6.20', FUNCTIONS_2620, {
     line: 'ca.page',
     args: { page: 'p0', nth: 'n0' },
     say: (a, w) => `chain_alloc takes safe pfn ${w.n(a.page)} as PBE chain page ${w.n(a.nth)}.`,
-    moves: ['pbeChainPages'],
   }),
   'ghpb.direct': kind({
     line: 'ghpb.direct',
     args: { pfn: 'p0', buffer: 'p1' },
     say: (a, w) =>
       `get_highmem_page_buffer: highmem pfn ${w.n(a.pfn)} is owned: its page is read into buffer ${w.n(a.buffer)} and copied there next.`,
-    moves: ['directHighmem'],
   }),
   'ghpb.high': kind({
     line: 'ghpb.high',
     args: { pfn: 'p0', copy: 'p1', buffer: 'p2' },
     say: (a, w) =>
       `get_highmem_page_buffer: highmem pfn ${w.n(a.pfn)} is busy: a highmem PBE keeps its page in safe highmem pfn ${w.n(a.copy)}, via buffer ${w.n(a.buffer)}.`,
-    moves: ['highmemPbes', 'safeHighmemPages'],
   }),
   'ghpb.low': kind({
     line: 'ghpb.low',
     args: { pfn: 'p0', copy: 'p1' },
     say: (a, w) =>
       `get_highmem_page_buffer: highmem pfn ${w.n(a.pfn)} is busy and safe highmem is used up: its page goes to safe lowmem pfn ${w.n(a.copy)}.`,
-    moves: ['highmemPbes', 'safePagesList'],
   }),
   'clhp.copy': kind({
     line: 'clhp.copy',
@@ -884,7 +860,6 @@ export const MODEL_2620 = defineModel('linux-2.6.20', FUNCTIONS_2620, {
     line: 'swf.high',
     args: { page: 'p0' },
     say: (a, w) => `free_highmem_data frees buffer ${w.n(a.page)}.`,
-    moves: ['buffer'],
   }),
   'res.irq': kind({
     line: 'res.irq',

@@ -5,7 +5,7 @@
  * named arguments, arrows and counters. Kinds and lines are named `6.<key>`, apart from the 2006
  * models' names. The kernel code records these kinds by column (kernel/linux612/lines.ts).
  */
-import type { ArgSpec, CounterName, KindDecl, ModelDecl, StepArrow, Words } from '../kind';
+import type { ArgSpec, KindDecl, ModelDecl, StepArrow, Words } from '../kind';
 import { copyArrows } from './linux-2.6.20';
 
 /** A step's columns, and the words of the run, as a sentence of this file reads them. */
@@ -25,7 +25,6 @@ type Say = (v: StepArgs) => string;
 interface Extra {
   args?: ArgSpec;
   arrows?: (v: StepArgs) => readonly StepArrow[];
-  moves?: readonly CounterName[];
   marks?: 'enough_free_mem' | 'verify';
   untouched?: readonly string[];
 }
@@ -164,7 +163,6 @@ export const STEPS_612: Fn612[] = [
       'if (safe_needed) while (swsusp_page_is_free(page)) { set forbidden; allocated_unsafe_pages++; }',
       (v) =>
         `get_image_page(PG_SAFE): pfn ${v.p0} is an image pfn (unsafe). It is kept, marked forbidden, and becomes a direct-load target (allocated_unsafe_pages = ${v.n0}).`,
-      { moves: ['allocatedUnsafePages'] },
     ],
   ]),
   fn('hibernate_preallocate_memory', SNAP, [
@@ -203,7 +201,6 @@ export const STEPS_612: Fn612[] = [
       'for each populated zone: size += snapshot_additional_pages(zone); count or highmem += free;',
       (v) =>
         `count = ${u(v.n0)} frames that are saveable or free; avail_normal = ${u(v.n1)} of them in lowmem. totalreserve_pages is 0 in the model.`,
-      { moves: ['metaEstimate'] },
     ],
     [
       'hpmMaxSize',
@@ -246,7 +243,6 @@ export const STEPS_612: Fn612[] = [
       'hpmShrinkPage',
       '  (mm/vmscan.c) reclaim one page-cache page',
       (v) => `shrink_all_memory frees page-cache pfn ${v.p0} (${v.n0} of ${u(v.n1)} asked for).`,
-      { moves: ['freeLowmem', 'freeHighmem', 'shrunkPages'] },
     ],
     [
       'hpmShrunk',
@@ -383,13 +379,12 @@ export const STEPS_612: Fn612[] = [
       'saveMark',
       'nr_pages = count_data_pages(); nr_highmem = count_highmem_pages();   /* mark_free_pages() */',
       (v) => `mark_free_pages(${v.zone(v.n0)}): ${pl(v.n1, 'free frame')} carry the free bit.`,
-      { args: { zone: 'n0', free: 'n1' }, moves: ['saveableLowmem', 'saveableHighmem'] },
+      { args: { zone: 'n0', free: 'n1' } },
     ],
     [
       'saveCount',
       'pr_info("Need to copy %u pages", nr_pages + nr_highmem);',
       (v) => `Need to copy ${v.n0 + v.n1} pages: ${v.n0} lowmem, ${v.n1} highmem.`,
-      { moves: ['saveableLowmem', 'saveableHighmem', 'freeLowmem', 'freeHighmem'] },
     ],
     [
       'efmCheck',
@@ -415,7 +410,6 @@ export const STEPS_612: Fn612[] = [
       'nr_copy_pages = copy_data_pages(); nr_zero_pages = nr_pages − nr_copy_pages; nr_meta_pages = …;',
       (v) =>
         `nr_copy_pages = ${v.n0} data pages, nr_zero_pages = ${v.n1} (listed, but no data page).`,
-      { moves: ['nrCopyPages', 'nrMetaPages'] },
     ],
     [
       'saveDone',
@@ -435,7 +429,6 @@ export const STEPS_612: Fn612[] = [
       'if (nr_highmem > 0) get_highmem_buffer(PG_ANY);   /* buffer = get_image_page(GFP_ATOMIC) */',
       (v) =>
         `get_highmem_buffer(): pfn ${v.p0} becomes buffer, the lowmem bounce page for highmem.`,
-      { moves: ['buffer'] },
     ],
     [
       'ahpCount',
@@ -481,7 +474,7 @@ export const STEPS_612: Fn612[] = [
       '  if (copy_data_page(copy_pfn, pfn)) { memory_bm_set_bit(zero_bm, pfn); continue; }',
       (v) =>
         `pfn ${v.p0} was all zeros (${copyCase[v.n0]} into ${v.p1}): do_copy_page() says so, zero_bm gets the bit, and copy frame ${v.p1} is reused by the next page.`,
-      { arrows: (v) => copyArrows(v.p0, v.p1, v.p2), moves: ['copies'] },
+      { arrows: (v) => copyArrows(v.p0, v.p1, v.p2) },
     ],
   ]),
   fn('copy_data_page', SNAP, [
@@ -489,19 +482,19 @@ export const STEPS_612: Fn612[] = [
       'cdpgHigh',
       'if (PageHighMem(s_page)) zeros_only = do_copy_page(kmap_atomic(d_page), kmap_atomic(s_page));',
       (v) => `copy_data_page: highmem pfn ${v.p0} → pfn ${v.p1} (${copyCase[v.n0]}).`,
-      { arrows: (v) => copyArrows(v.p0, v.p1), moves: ['copies'] },
+      { arrows: (v) => copyArrows(v.p0, v.p1) },
     ],
     [
       'cdpgLowHigh',
       'else if (PageHighMem(d_page)) { zeros_only = safe_copy_page(buffer, s_page); copy_page(kmap(d), buffer); }',
       (v) => `copy_data_page: lowmem pfn ${v.p0} → highmem pfn ${v.p1} through buffer ${v.p2}.`,
-      { arrows: (v) => copyArrows(v.p0, v.p1, v.p2), moves: ['copies'] },
+      { arrows: (v) => copyArrows(v.p0, v.p1, v.p2) },
     ],
     [
       'cdpgLow',
       'else zeros_only = safe_copy_page(page_address(d_page), s_page);',
       (v) => `copy_data_page: lowmem pfn ${v.p0} → lowmem pfn ${v.p1}.`,
-      { arrows: (v) => copyArrows(v.p0, v.p1), moves: ['copies'] },
+      { arrows: (v) => copyArrows(v.p0, v.p1) },
     ],
   ]),
   fn('swsusp_free', SNAP, [
@@ -730,7 +723,6 @@ export const STEPS_612: Fn612[] = [
       'DIV_ROUND_UP(nr_pages, PBES_PER_LINKED_PAGE) × get_image_page(PG_SAFE), pushed on safe_pages_list;',
       (v) =>
         `Safe pfn ${v.p0} goes on safe_pages_list as PBE reserve (${v.n0} of ${v.n1}); it stays there for chain_alloc().`,
-      { moves: ['safePagesList'] },
     ],
     [
       'piPreallocCount',
@@ -744,7 +736,6 @@ export const STEPS_612: Fn612[] = [
         v.n0
           ? `Preallocation ${v.n1}: pfn ${v.p0} is safe and goes on safe_pages_list.`
           : `Preallocation ${v.n1}: pfn ${v.p0} is an image pfn; owned now, its own page will load straight into it.`,
-      { moves: ['safePagesList'] },
     ],
     [
       'piFail',
@@ -799,14 +790,12 @@ export const STEPS_612: Fn612[] = [
       'gbDirect',
       'if (forbidden && free) return page_address(page);   /* load in place */',
       (v) => `pfn ${v.p0} is owned and unsafe: its page is read straight into its own frame.`,
-      { moves: ['directLowmem'] },
     ],
     [
       'gbPbe',
       'pbe = chain_alloc(ca); pbe->address = __get_safe_page(); push on restore_pblist;',
       (v) =>
         `pfn ${v.p0} is busy: a PBE, and its page goes to safe pfn ${v.p1} from the top of safe_pages_list.`,
-      { moves: ['lowmemPbes', 'safePagesList'] },
     ],
     [
       'gbFail',
@@ -819,7 +808,6 @@ export const STEPS_612: Fn612[] = [
       'caPage',
       'if (no room) lp = __get_safe_page(gfp);   /* before the data home of the same PBE */',
       (v) => `chain_alloc(): safe pfn ${v.p0} becomes PBE chain page ${v.n0}.`,
-      { moves: ['pbeChainPages'] },
     ],
   ]),
   fn('get_highmem_page_buffer', SNAP, [
@@ -828,7 +816,6 @@ export const STEPS_612: Fn612[] = [
       'if (forbidden && free) { last_highmem_page = page; return buffer; }',
       (v) =>
         `Highmem pfn ${v.p0} is owned: its page is read into buffer ${v.p1} and copied across next.`,
-      { moves: ['directHighmem'] },
     ],
     [
       'hHigh',
@@ -867,7 +854,6 @@ export const STEPS_612: Fn612[] = [
       'swfRecycle',
       'memory_bm_recycle(&orig_bm);   /* its pages go on safe_pages_list */',
       (v) => `memory_bm_recycle(): orig_bm's pfn ${v.p0} is pushed on safe_pages_list for later.`,
-      { moves: ['safePagesList'] },
     ],
     [
       'swfHigh',
@@ -940,7 +926,6 @@ export const STEPS_612: Fn612[] = [
       'sarPage',
       '  resume_pg_dir; [PAE: 2 pmd tables;] relocate_restore_code();   /* get_safe_page(GFP_ATOMIC) */',
       (v) => `get_safe_page() gives pfn ${v.p0}: ${archWhat[v.n0] ?? ''}.`,
-      { moves: ['safePagesList'] },
     ],
     [
       'sarCr3',
@@ -952,7 +937,7 @@ export const STEPS_612: Fn612[] = [
       'sarCopy',
       '  for each pbe: rep movsl PAGE_SIZE / 4 longs from pbe->address to pbe->orig_address;',
       (v) => `The copy loop puts pfn ${v.p1}'s page back from safe pfn ${v.p0}.`,
-      { arrows: (v) => [{ from: v.p0, to: v.p1, kind: 'restore' }], moves: ['lowmemPbes'] },
+      { arrows: (v) => [{ from: v.p0, to: v.p1, kind: 'restore' }] },
     ],
     [
       'sarJump',
@@ -1021,7 +1006,6 @@ function declare([, , say, extra]: Line, key: string): KindDecl {
       ? (a) => arrows(columns(spec, a)).filter((x) => x.from >= 0 && x.to >= 0)
       : undefined,
     untouched: extra?.untouched,
-    moves: extra?.moves,
     marks: extra?.marks,
   };
 }
