@@ -17,7 +17,9 @@ import { centreView, fitView, pointToPfn, visibleCells } from './hitTest';
 import type { View } from './hitTest';
 import { cellPfn, pfnCell } from './layout';
 import type { GridLayout } from './layout';
-import { glyphCentre, markerBox, markersFor } from './overlays';
+import { bindPointer } from './gridEvents';
+import { cellInset, cellSide, GAP_FRACTION, glyphCentre, glyphFont, markerBox } from './cell';
+import { markersFor } from './overlays';
 import type { Marker } from './overlays';
 import { buildOverlayLut, fadeWords, paintFrames } from './paint';
 import { HIGHLIGHT_DARK, HIGHLIGHT_LIGHT, ROLE_WORDS, gridColours, roleStyle } from './palette';
@@ -66,6 +68,7 @@ function sizeLayer(layer: Layer, l: GridLayout): void {
   layer.dirty = true;
 }
 
+/** Marker `m` in the cell of side `k` whose top-left corner is (x, y), in screen pixels. */
 function drawMarkerAt(ctx: Ctx, m: Marker, x: number, y: number, k: number, hasTop: boolean): void {
   const s = k / 10;
   const box = markerBox(m.slot, k, hasTop);
@@ -114,7 +117,6 @@ export function createCanvasGrid(host: HTMLElement, cb: GridCallbacks): GridRend
   let height = 0;
   let userZoomed = false;
   let frame = 0;
-  let hovered = -1;
   let overlayLut: Uint32Array | null = null;
   let lutKey = '';
   let theme: Theme = 'light';
@@ -244,7 +246,7 @@ export function createCanvasGrid(host: HTMLElement, cb: GridCallbacks): GridRend
     const k = view.k;
     const { c0, c1, r0, r1 } = visibleCells(l, view, width, height);
     c.strokeStyle = 'rgba(255,255,255,0.9)';
-    c.lineWidth = Math.max(1, k * 0.06);
+    c.lineWidth = Math.max(1, k * GAP_FRACTION);
     c.beginPath();
     for (const z of l.zones) {
       const zr0 = Math.max(r0, z.rowStart);
@@ -269,20 +271,23 @@ export function createCanvasGrid(host: HTMLElement, cb: GridCallbacks): GridRend
     const { c0, c1, r0, r1 } = visibleCells(l, view, width, height);
     c.textAlign = 'center';
     c.textBaseline = 'middle';
-    const glyphFont = `600 ${Math.min(22, k * 0.42)}px ${FONT}`;
+    // The cell inside its unit, as in the SVG grid: the white border lines are the gap.
+    const side = cellSide(k);
+    const inset = cellInset(k);
+    const glyphCss = `600 ${Math.min(22, glyphFont(side))}px ${FONT}`;
     for (let row = r0; row < r1; row++)
       for (let col = c0; col < c1; col++) {
         const pfn = cellPfn(l, col, row);
         if (pfn < 0) continue;
-        const x = view.x + col * k;
-        const y = view.y + row * k;
+        const x = view.x + col * k + inset;
+        const y = view.y + row * k + inset;
         const st = roleStyle(d.frames.role[pfn]);
         const ms = markersFor(d.frames.flags[pfn], d.frames.match[pfn], d.overlays, d.bootSide);
         const hasTop = ms.some((m) => m.slot === 'top');
-        for (const m of ms) drawMarkerAt(c, m, x, y, k, hasTop);
+        for (const m of ms) drawMarkerAt(c, m, x, y, side, hasTop);
         if (st.glyph) {
-          const [gx, gy] = glyphCentre(ms, k);
-          c.font = glyphFont;
+          const [gx, gy] = glyphCentre(ms, side);
+          c.font = glyphCss;
           c.fillStyle = st.ink;
           c.fillText(st.glyph, x + gx, y + gy + 1);
         }
@@ -386,28 +391,13 @@ export function createCanvasGrid(host: HTMLElement, cb: GridCallbacks): GridRend
     drawMarks(ctx, d);
   }
 
-  const onPointerMove = (e: PointerEvent): void => {
-    if (!layout) return;
-    const r = canvas.getBoundingClientRect();
-    const pfn = pointToPfn(layout, view, e.clientX - r.left, e.clientY - r.top);
-    if (pfn < 0) {
-      if (hovered >= 0) cb.onHover(null);
-      hovered = -1;
-      return;
-    }
-    hovered = pfn;
-    cb.onHover({ pfn, x: e.clientX, y: e.clientY });
-  };
-  const onPointerLeave = (): void => {
-    hovered = -1;
-    cb.onHover(null);
-  };
-  const onClick = (e: MouseEvent): void => {
-    if (!layout) return;
-    const r = canvas.getBoundingClientRect();
-    const pfn = pointToPfn(layout, view, e.clientX - r.left, e.clientY - r.top);
-    if (pfn >= 0) cb.onSelect(pfn);
-  };
+  const unbindPointer = bindPointer(canvas, cb, {
+    pfnAt: (e) => {
+      if (!layout) return -1;
+      const r = canvas.getBoundingClientRect();
+      return pointToPfn(layout, view, e.clientX - r.left, e.clientY - r.top);
+    },
+  });
   const onKeyDown = (e: KeyboardEvent): void => {
     const f = e.key === '+' || e.key === '=' ? 2 : e.key === '-' ? 0.5 : 0;
     if (f) api.zoomBy(f);
@@ -417,9 +407,6 @@ export function createCanvasGrid(host: HTMLElement, cb: GridCallbacks): GridRend
     e.preventDefault();
     e.stopPropagation();
   };
-  canvas.addEventListener('pointermove', onPointerMove);
-  canvas.addEventListener('pointerleave', onPointerLeave);
-  canvas.addEventListener('click', onClick);
   canvas.addEventListener('keydown', onKeyDown);
 
   const resize =
@@ -494,9 +481,7 @@ export function createCanvasGrid(host: HTMLElement, cb: GridCallbacks): GridRend
       if (frame) cancelAnimationFrame(frame);
       resize?.disconnect();
       sel.on('.zoom', null);
-      canvas.removeEventListener('pointermove', onPointerMove);
-      canvas.removeEventListener('pointerleave', onPointerLeave);
-      canvas.removeEventListener('click', onClick);
+      unbindPointer();
       canvas.removeEventListener('keydown', onKeyDown);
       canvas.remove();
       data = null;

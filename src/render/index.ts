@@ -14,8 +14,23 @@ export function rendererFor(frames: number): RendererKind {
   return frames <= SVG_MAX_FRAMES ? 'svg' : 'canvas';
 }
 
-/** The grid layout each renderer uses for a machine. */
+/**
+ * One layout per machine, kept while its zone list lives: every caller (the grid, its zoom
+ * buttons, a compare column) gets the same object for the same zones, so a renderer sees an
+ * unchanged layout as unchanged and never rebuilds for it.
+ */
+const layouts = new WeakMap<readonly ZoneLike[], { frames: number; layout: GridLayout }>();
+
+/** The grid layout each renderer uses for a machine (cached by its `zones` array). */
 export function layoutFor(zones: readonly ZoneLike[], frames: number): GridLayout {
+  const hit = layouts.get(zones);
+  if (hit && hit.frames === frames) return hit.layout;
+  const layout = computeLayoutFor(zones, frames);
+  layouts.set(zones, { frames, layout });
+  return layout;
+}
+
+function computeLayoutFor(zones: readonly ZoneLike[], frames: number): GridLayout {
   if (rendererFor(frames) === 'svg') {
     const cols = chooseColumns(frames, 2);
     return computeLayout(zones, frames, cols, Math.max(0.9, (svgLabelUnits(cols) * 1.7) / 10));

@@ -13,13 +13,16 @@ import type { GridCallbacks, GridData, GridRenderer } from './gridTypes';
 import { measureDraw, zoneLabel } from './gridTypes';
 import { pfnCell, zoneOf } from './layout';
 import type { GridLayout } from './layout';
-import { OVERLAYS, glyphCentre, markNames, markerBox, markersFor } from './overlays';
+import { bindPointer } from './gridEvents';
+import { cellSide, glyphCentre, glyphFont, GAP_FRACTION, markerBox } from './cell';
+import { OVERLAYS, markNames, markersFor } from './overlays';
 import type { Marker } from './overlays';
 import { HIGHLIGHT_DARK, HIGHLIGHT_LIGHT, SELECTED, ZONE_LABEL, roleStyle } from './palette';
 import { COLOURS } from './tokens';
 
+/** A grid unit (one cell and its gap) in SVG units; the cell's geometry is ./cell.ts. */
 const U = 10;
-const GAP = 0.6;
+const GAP = U * GAP_FRACTION;
 const PAD = 3;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -43,7 +46,7 @@ function svgEl<K extends keyof SVGElementTagNameMap>(tag: K): SVGElementTagNameM
 }
 
 /** The cell's side in grid units (a cell is U with a GAP between cells). */
-const CELL = U - GAP;
+const CELL = cellSide(U);
 
 function drawMarker(parent: SVGGElement, m: Marker, hatchId: string, hasTop: boolean): void {
   const box = markerBox(m.slot, CELL, hasTop);
@@ -154,7 +157,6 @@ export function createSvgGrid(host: HTMLElement, cb: GridCallbacks): GridRendere
   let cells: CellCache[] = [];
   let last: GridData | null = null;
   let active = 0;
-  let hovered = -1;
   let lastStyle = -1;
   const prev = { role: new Uint8Array(0), flags: new Uint8Array(0), match: new Uint8Array(0) };
 
@@ -207,6 +209,7 @@ export function createSvgGrid(host: HTMLElement, cb: GridCallbacks): GridRendere
         rect.setAttribute('rx', '0.8');
         const glyph = svgEl('text');
         glyph.setAttribute('class', 'cell-glyph');
+        glyph.setAttribute('font-size', String(glyphFont(CELL)));
         glyph.setAttribute('x', String((U - GAP) / 2));
         glyph.setAttribute('y', String((U - GAP) / 2 + 0.3));
         const marks = svgEl('g');
@@ -340,27 +343,7 @@ export function createSvgGrid(host: HTMLElement, cb: GridCallbacks): GridRendere
   }
 
   const node = svg.node() as SVGSVGElement;
-  const onPointerMove = (e: PointerEvent): void => {
-    const pfn = pfnOf(e.target);
-    if (pfn === hovered && pfn >= 0) {
-      cb.onHover({ pfn, x: e.clientX, y: e.clientY });
-      return;
-    }
-    hovered = pfn;
-    cb.onHover(pfn >= 0 ? { pfn, x: e.clientX, y: e.clientY } : null);
-  };
-  const onPointerLeave = (): void => {
-    hovered = -1;
-    cb.onHover(null);
-  };
-  // A mouse click inspects without moving keyboard focus into the grid, so ←/→ keep stepping.
-  const onPointerDown = (e: PointerEvent): void => {
-    if (pfnOf(e.target) >= 0) e.preventDefault();
-  };
-  const onClick = (e: MouseEvent): void => {
-    const pfn = pfnOf(e.target);
-    if (pfn >= 0) cb.onSelect(pfn);
-  };
+  const unbindPointer = bindPointer(node, cb, { pfnAt: (e) => pfnOf(e.target), keepFocus: true });
   const onFocusIn = (e: FocusEvent): void => {
     const pfn = pfnOf(e.target);
     if (pfn < 0 || !(e.target instanceof Element)) return;
@@ -389,10 +372,6 @@ export function createSvgGrid(host: HTMLElement, cb: GridCallbacks): GridRendere
     e.preventDefault();
     e.stopPropagation();
   };
-  node.addEventListener('pointermove', onPointerMove);
-  node.addEventListener('pointerleave', onPointerLeave);
-  node.addEventListener('pointerdown', onPointerDown);
-  node.addEventListener('click', onClick);
   node.addEventListener('focusin', onFocusIn);
   node.addEventListener('focusout', onFocusOut);
   node.addEventListener('keydown', onKeyDown);
@@ -426,10 +405,7 @@ export function createSvgGrid(host: HTMLElement, cb: GridCallbacks): GridRendere
       if (last) paintRings(last);
     },
     destroy() {
-      node.removeEventListener('pointermove', onPointerMove);
-      node.removeEventListener('pointerleave', onPointerLeave);
-      node.removeEventListener('pointerdown', onPointerDown);
-      node.removeEventListener('click', onClick);
+      unbindPointer();
       node.removeEventListener('focusin', onFocusIn);
       node.removeEventListener('focusout', onFocusOut);
       node.removeEventListener('keydown', onKeyDown);

@@ -2,7 +2,7 @@
  * The page's connections to an engine. The store layer owns them, so pages ask for an engine here
  * and never reach into src/engine.
  */
-import { createEngineTransport, createLazyTransport } from '../engine/transport';
+import { createEngineTransport } from '../engine/transport';
 import type { Transport } from '../protocol/transport';
 import { createEngineStore } from './engineStore';
 import type { EngineStore } from './engineStore';
@@ -26,13 +26,19 @@ export interface EngineConnection {
 }
 
 /**
- * One engine that the caller stops: by default in a module worker (inline where no worker can
- * start), started by the first message; the compare page holds two.
+ * One engine that the caller stops; the compare page holds two. Supervised like the step page's (a
+ * worker that crashes, hangs or sends garbage is replaced and the run reloaded at the step shown);
+ * the worker starts with the first message. Given a transport (tests), the store uses that one
+ * and a fault is reported, not repaired.
  */
-export function connectEngine(
-  transport: Transport = createLazyTransport(createEngineTransport),
-): EngineConnection {
-  return { store: createEngineStore(transport), close: () => transport.close() };
+export function connectEngine(transport?: Transport): EngineConnection {
+  if (transport) return { store: createEngineStore(transport), close: () => transport.close() };
+  const stop = new AbortController();
+  const store = createEngineStore(createEngineTransport, {
+    deadlineMs: testDeadline() ?? DEFAULT_DEADLINE_MS,
+    signal: stop.signal,
+  });
+  return { store, close: () => stop.abort() };
 }
 
 /**

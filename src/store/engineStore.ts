@@ -49,6 +49,8 @@ export interface EngineStoreOptions {
   /** Silence that counts as a hang (supervisor.ts); 0 turns liveness checks off. */
   deadlineMs?: number;
   clock?: SupervisorClock;
+  /** Aborting it stops the engine for good (its worker ends); the store keeps its last state. */
+  signal?: AbortSignal;
 }
 
 export interface EngineStoreState {
@@ -175,6 +177,7 @@ export function createEngineStore(
       deadlineMs: opts.deadlineMs ?? (factory ? DEFAULT_DEADLINE_MS : 0),
       clock: opts.clock,
     });
+    opts.signal?.addEventListener('abort', () => supervisor.close(), { once: true });
     const send = (msg: ToEngine) => {
       try {
         supervisor.send(msg);

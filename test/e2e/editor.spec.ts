@@ -1,6 +1,7 @@
 // The machine editor end to end: a machine painted on the grid and typed as runs is run, kept in
 // local storage and back after a reload; a bad layout is marked at its character; a hostile name
 // is text everywhere; a saved machine that no longer loads leaves the page on the run shown.
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { seriousViolations } from './axe';
@@ -168,4 +169,38 @@ test('a saved machine that no longer loads: the message, and the URL still match
   // The controls drive the run shown.
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(page).toHaveURL(/#preset=teaching&step=42$/);
+});
+
+test('a machine from a pasted boot log: what was inferred is said, and it runs', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const fixture = (name: string) =>
+    readFileSync(new URL(`../fixtures/bootlogs/${name}`, import.meta.url), 'utf8');
+  await page.goto('/#preset=teaching');
+  await expect(stepText(page)).toHaveText('Step 0 of 463');
+  await page.getByRole('button', { name: 'New machine' }).click();
+  const editor = page.getByRole('dialog', { name: 'Machine editor' });
+  await editor.getByText('Paste a boot log').click();
+  const box = editor.locator('.editor-bootlog');
+  // A 64-bit laptop: no highmem, said plainly.
+  await box.getByLabel('Boot log').fill(fixture('x86_64-matebook-4g.txt'));
+  await box.getByRole('button', { name: 'Make the machine' }).click();
+  await expect(box.getByRole('status')).toContainText('A 64-bit kernel: no highmem.');
+  await expect(box.getByRole('status')).toContainText("DMA32 is merged into the model's Normal");
+  await expect(editor.getByRole('checkbox', { name: 'HighMem' })).not.toBeChecked();
+  expect(await seriousViolations(page, '[role=dialog]')).toEqual([]);
+  // A 32-bit 2.6.22 machine from its e820 map: built without highmem; it runs.
+  await box.getByLabel('Boot log').fill(fixture('i386-2.6.22-e820-1g.txt'));
+  await box.getByRole('button', { name: 'Make the machine' }).click();
+  await expect(box.getByRole('status')).toContainText('A 32-bit kernel without highmem');
+  await expect(box.getByRole('status')).toContainText('the e820 map');
+  await expect(editor.getByLabel('Name', { exact: true })).toHaveValue(
+    /^Machine from a boot log \(32-bit/,
+  );
+  await editor.getByRole('button', { name: 'Run' }).click();
+  await expect(editor).toBeHidden();
+  await expect(picker(page)).toHaveValue(/^mine-[a-z0-9]+$/);
+  await expect(stepText(page)).toHaveText(/^Step 0 of [\d,]+$/, { timeout: 200_000 });
+  await expect(page.locator('.machine-size')).toHaveText(/229,376 frames/);
 });

@@ -293,4 +293,36 @@ describe('supervisor liveness', () => {
     advance(30_000);
     expect(faults.map((f) => f.kind)).toEqual(['hang']);
   });
+
+  it('a store stopped by its signal ends its engine and no fault or heartbeat follows', () => {
+    const { clock, advance } = manualClock();
+    const made: ReturnType<typeof silentTransport>[] = [];
+    let closed = 0;
+    const stop = new AbortController();
+    const store = createEngineStore(
+      () => {
+        const eng = silentTransport();
+        const close = eng.t.close;
+        eng.t.close = () => {
+          closed++;
+          close();
+        };
+        made.push(eng);
+        return eng.t;
+      },
+      { deadlineMs: 10_000, clock, signal: stop.signal },
+    );
+    store.getState().load({ kind: 'preset', name: 'teaching' });
+    expect(made).toHaveLength(1);
+    stop.abort();
+    expect(closed).toBe(1);
+    const sent = made[0].sent.length;
+    advance(60_000);
+    // Silence after the stop is no hang: nothing restarted, nothing more sent, no banner.
+    expect(made).toHaveLength(1);
+    expect(made[0].sent.length).toBe(sent);
+    expect(store.getState().recovery).toBeNull();
+    store.getState().seek(3);
+    expect(made).toHaveLength(1);
+  });
 });

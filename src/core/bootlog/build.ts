@@ -13,7 +13,14 @@ import { readFacts } from './facts';
 import type { BootFacts, KernelZone, PfnRange } from './facts';
 
 export type BootLogResult =
-  { ok: true; doc: ScenarioDocument; notes: string[] } | { ok: false; error: string };
+  | {
+      ok: true;
+      doc: ScenarioDocument;
+      notes: string[];
+      /** The kernel's word size as read from the log: a 64-bit kernel has no highmem. */
+      bits: 32 | 64;
+    }
+  | { ok: false; error: string };
 
 /** i386: lowmem ends at 896 MiB (`MAXMEM` with the default 128 MiB vmalloc reserve). */
 const I386_LOWMEM_END = 229376;
@@ -407,5 +414,5 @@ export function scenarioFromBootLog(text: string): BootLogResult {
   const check = parseScenario(doc);
   if (!check.ok)
     return { ok: false, error: `could not make a valid machine from this log: ${check.error}` };
-  return { ok: true, doc, notes };
+  return { ok: true, doc, notes, bits };
 }

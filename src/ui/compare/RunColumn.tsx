@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ModelId } from '../../core';
 import { layoutFor, rendererFor } from '../../render';
 import type { GridRenderer, HoverInfo, OverlaySet } from '../../render';
@@ -34,7 +34,7 @@ export function RunColumn({ model, target, phaseName }: RunColumnProps) {
   const [hover, setHover] = useState<HoverInfo | null>(null);
   const onHover = useCallback((h: HoverInfo | null) => setHover(h), []);
   const apiRef = useRef<GridRenderer | null>(null);
-  const layout = useMemo(() => (info ? layoutFor(info.zones, info.frames) : null), [info]);
+  const layout = info ? layoutFor(info.zones, info.frames) : null;
   // SVG grids keep their shape (the viewBox is cols × rows cells of 10 units, 3 units of margin).
   const gridStyle =
     info && layout && rendererFor(info.frames) === 'svg'

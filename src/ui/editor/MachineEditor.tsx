@@ -20,6 +20,7 @@ import {
 import type { Draft, Side, ZoneDraft } from './draft';
 import { DEFAULT_MIX, generateLayouts } from './generate';
 import type { Mix } from './generate';
+import { BootLogImport } from './BootLogImport';
 import { useHistory } from './history';
 import { LayoutField } from './LayoutField';
 import { LayoutPainter } from './LayoutPainter';
@@ -294,6 +295,13 @@ export function MachineEditor({ initial, onClose, onRun, store = shelf }: Machin
               />
             </span>
           </Section>
+
+          <BootLogImport
+            onMachine={(doc) => {
+              const next = draftFromDoc(doc);
+              if (next) update(next);
+            }}
+          />
 
           <Section title="Zones">
             <div className="editor-row">

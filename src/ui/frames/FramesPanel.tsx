@@ -1,11 +1,11 @@
 import { useCallback, useState } from 'react';
 import type { RefObject } from 'react';
-import { rendererFor } from '../../render';
+import { layoutFor, rendererFor } from '../../render';
 import type { GridRenderer, HoverInfo, OverlaySet } from '../../render';
 import { formatCount, pagesToBytes } from '../../render/units';
 import { useEngine } from '../shell/EngineContext';
 import { FrameTooltip } from './FrameTooltip';
-import { GridView, runLayout } from './GridView';
+import { GridView } from './GridView';
 import { Icon } from '../shell/Icons';
 import { CompactLegend } from '../embed/CompactLegend';
 import { FramesDock } from './FramesDock';
@@ -63,7 +63,7 @@ export function FramesPanel({
   const setOverlays = onOverlaysChange ?? setOwn;
   const [hover, setHover] = useState<HoverInfo | null>(null);
   const onHover = useCallback((h: HoverInfo | null) => setHover(h), []);
-  const layout = info ? runLayout(info) : null;
+  const layout = info ? layoutFor(info.zones, info.frames) : null;
   const canvas = info ? rendererFor(info.frames) === 'canvas' : false;
 
   return (

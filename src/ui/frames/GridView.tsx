@@ -3,14 +3,13 @@ import type { RefObject } from 'react';
 import { createGrid, layoutFor, rendererFor } from '../../render';
 import type {
   GridData,
-  GridLayout,
   GridRenderer,
   HoverInfo,
   OverlaySet,
   RendererKind,
   Theme,
 } from '../../render';
-import type { Arrow, RunInfo } from '../../protocol/messages';
+import type { Arrow } from '../../protocol/messages';
 import { useEngine, useEngineStore } from '../shell/EngineContext';
 import type { EngineStoreState } from '../../store/engineStore';
 import { useSelection } from '../shell/SelectionContext';
@@ -19,17 +18,6 @@ import './frames.css';
 
 const NONE: readonly number[] = [];
 const NO_ARROWS: readonly Arrow[] = [];
-
-/** One layout per run, shared by every caller, so the renderer sees the same object. */
-const layouts = new WeakMap<RunInfo, GridLayout>();
-export function runLayout(info: RunInfo): GridLayout {
-  let l = layouts.get(info);
-  if (!l) {
-    l = layoutFor(info.zones, info.frames);
-    layouts.set(info, l);
-  }
-  return l;
-}
 
 /** What the renderer draws for store state `s`, or null before a run is loaded. */
 function gridData(
@@ -40,7 +28,7 @@ function gridData(
 ): GridData | null {
   if (!s.info || !s.frames) return null;
   return {
-    layout: runLayout(s.info),
+    layout: layoutFor(s.info.zones, s.info.frames),
     frames: s.frames,
     version: s.framesVersion,
     overlays,
