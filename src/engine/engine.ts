@@ -10,6 +10,7 @@ import type { FromEngine, StepUnit, ToEngine } from '../protocol/messages';
 import type { EngineHost } from './host';
 import { resolveSource } from './load';
 import type { Simulate } from './load';
+import { reportText, stepChunk } from './exports';
 import { Playback } from './playback';
 import { estimateSteps, ProgressMeter } from './progress';
 import { Session } from './session';
@@ -186,7 +187,33 @@ export class Engine {
         return;
       case 'ping':
         return this.post({ v: 1, type: 'pong', id: msg.id });
+      case 'export':
+        return this.export(msg);
     }
+  }
+
+  /** A download's text from the loaded run (exports.ts); a problem is the answer's `error`. */
+  private export(msg: Extract<ToEngine, { type: 'export' }>): void {
+    const s = this.session;
+    const base = { v: 1, type: 'export', id: msg.id, text: '', next: null } as const;
+    if (!s) return this.post({ ...base, loadId: -1, total: 0, error: 'no run is loaded yet' });
+    const total = s.totalSteps;
+    const answer = { ...base, loadId: s.loadId, total };
+    // A run still being traced has neither its report nor its whole trace yet.
+    if (!s.complete)
+      return this.post({
+        ...answer,
+        error: `the run is still being traced (${total.toLocaleString('en-US')} steps so far); try again when it is done`,
+      });
+    if (msg.what === 'report')
+      return this.post({ ...answer, text: reportText(s.run), error: null });
+    if (msg.from > total)
+      return this.post({
+        ...answer,
+        error: `export.from: ${msg.from} is past the run's ${total} steps`,
+      });
+    const chunk = stepChunk(s.run, msg.from);
+    this.post({ ...answer, text: chunk.text, next: chunk.next, error: null });
   }
 
   private post(msg: FromEngine, transfer: Transferable[] = []): void {

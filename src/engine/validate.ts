@@ -85,6 +85,10 @@ const PARSERS: Record<ToEngine['type'], (m: Fields) => Parsed> = {
     isInt(m.id)
       ? { ok: true, msg: { v: 1, type: 'ping', id: m.id } }
       : bad('ping.id: expected an integer'),
+  export: (m) =>
+    isInt(m.id) && (m.what === 'report' || m.what === 'steps') && isInt(m.from) && m.from >= 0
+      ? { ok: true, msg: { v: 1, type: 'export', id: m.id, what: m.what, from: m.from } }
+      : bad('export: expected an integer id, what "report" | "steps" and a step from ≥ 0'),
 };
 
 export function parseMessage(data: unknown): Parsed {

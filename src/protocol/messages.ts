@@ -21,6 +21,13 @@ export type StepUnit = 'step' | 'call' | 'phase';
 
 export type ScenarioSource = { kind: 'preset'; name: string } | { kind: 'document'; doc: unknown };
 
+/**
+ * What the engine writes out for a download: `report` is the run's report exactly as
+ * `simulate` prints it; `steps` is the step trace as `simulate --steps` prints it (one JSON
+ * object per line), a chunk of lines at a time.
+ */
+export type ExportKind = 'report' | 'steps';
+
 // ---------------------------------------------------------------------------------------------
 // page → engine
 
@@ -46,7 +53,12 @@ export type ToEngine =
    * Liveness: the engine answers with a 'pong' of the same id once it has handled everything sent
    * before. The page's supervisor pings while it waits for an answer and now and then when idle.
    */
-  | { v: 1; type: 'ping'; id: number };
+  | { v: 1; type: 'ping'; id: number }
+  /**
+   * Text for a download, made from the loaded run: `from` is the first step of a `steps` chunk
+   * (0 for the report). Answered by an 'export' of the same id.
+   */
+  | { v: 1; type: 'export'; id: number; what: ExportKind; from: number };
 
 // ---------------------------------------------------------------------------------------------
 // engine → page
@@ -358,7 +370,21 @@ export type FromEngine =
       loadId?: number;
     }
   /** The answer to 'ping'. */
-  | { v: 1; type: 'pong'; id: number };
+  | { v: 1; type: 'pong'; id: number }
+  /**
+   * The answer to 'export': `text` from the run `loadId`, and `next`, the first step of the next
+   * chunk (null: that was the last); or `error`, one line, and no text.
+   */
+  | {
+      v: 1;
+      type: 'export';
+      id: number;
+      loadId: number;
+      text: string;
+      next: number | null;
+      total: number;
+      error: string | null;
+    };
 
 /** A run traced to its end: its outcome and report are known. */
 export type CompleteRunInfo = RunInfo & {

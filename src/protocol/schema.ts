@@ -311,6 +311,16 @@ export const FromEngineSchema = v.variant('type', [
     loadId: v.optional(int),
   }),
   v.object({ v: one, type: v.literal('pong'), id: int }),
+  v.object({
+    v: one,
+    type: v.literal('export'),
+    id: int,
+    loadId: int,
+    text: v.string(),
+    next: v.nullable(count),
+    total: count,
+    error: v.nullable(v.string()),
+  }),
 ]);
 
 // The schema and messages.ts describe the same messages: each must be assignable to the other.

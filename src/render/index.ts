@@ -61,3 +61,12 @@ export { ARROW_COLOURS, ARROW_LABELS } from './arrows';
 export type { Arrow, ArrowKind } from './arrows';
 export { countRoles } from './paint';
 export * from './units';
+export {
+  FIGURE_SVG_MAX_FRAMES,
+  escapeXml,
+  figureGeometry,
+  figurePixels,
+  figureSvg,
+  paintFigure,
+} from './figure';
+export type { FigureInput } from './figure';

@@ -16,6 +16,7 @@ import type { ModelId } from '../core';
 import { createEngineTransport } from '../engine/transport';
 import type { Transport } from '../protocol/transport';
 import type {
+  ExportKind,
   FrameArrays,
   FrameInspection,
   FromEngine,
@@ -43,6 +44,16 @@ export interface LoadOptions {
   model?: ModelId;
   step?: number;
   tag?: string;
+}
+
+/** One answer to `exportText`: text made by the engine from the run `loadId`. */
+export interface ExportChunk {
+  loadId: number;
+  text: string;
+  /** The first step of the next chunk of a step trace, or null after the last. */
+  next: number | null;
+  /** The run's number of steps. */
+  total: number;
 }
 
 export interface EngineStoreOptions {
@@ -91,6 +102,12 @@ export interface EngineStoreState {
   setRate(rate: number): void;
   setUnit(unit: StepUnit): void;
   inspect(pfn: number | null): void;
+  /**
+   * Text for a download, made by the engine from the run shown: the report, or the chunk of the
+   * step trace that starts at step `from`. Rejects with a one-line Error when the engine cannot
+   * (no run, or it restarted meanwhile).
+   */
+  exportText(what: ExportKind, from?: number): Promise<ExportChunk>;
 }
 
 /** The engine store: components read it with `useStore(store, selector)` (src/ui/shell). */
@@ -155,6 +172,16 @@ export function createEngineStore(
     /** Times of recent faults. */
     const faults: number[] = [];
     let singleUsed = false;
+    /** Export requests waiting for their answer, by id. */
+    let exportId = 0;
+    const exports = new Map<
+      number,
+      { resolve: (c: ExportChunk) => void; reject: (e: Error) => void }
+    >();
+    const dropExports = (why: string) => {
+      for (const p of exports.values()) p.reject(new Error(why));
+      exports.clear();
+    };
 
     const runs = (): RunBounds[] => {
       const out: RunBounds[] = [];
@@ -218,6 +245,7 @@ export function createEngineStore(
 
     /** After a fault: the same scenario at the same step on a fresh engine, or give up. */
     const recover = (f: Fault) => {
+      dropExports(`${faultSentence(f)} Try the export again.`);
       const now = Date.now();
       while (faults.length && now - faults[0] > FAULT_WINDOW_MS) faults.shift();
       faults.push(now);
@@ -311,6 +339,20 @@ export function createEngineStore(
           return;
         case 'pong':
           return;
+        case 'export': {
+          const waiting = exports.get(msg.id);
+          exports.delete(msg.id);
+          if (!waiting) return;
+          if (msg.error !== null) waiting.reject(new Error(oneLine(msg.error)));
+          else
+            waiting.resolve({
+              loadId: msg.loadId,
+              text: msg.text,
+              next: msg.next,
+              total: msg.total,
+            });
+          return;
+        }
         case 'error': {
           const failedLoad = msg.loadId !== undefined && msg.loadId === loadId;
           // An internal failure is the engine's, not the scenario's: a fresh engine may succeed.
@@ -395,6 +437,15 @@ export function createEngineStore(
       setUnit(unit) {
         set({ unit });
         if (get().playing) sendPlay();
+      },
+      exportText(what, from = 0) {
+        if (!get().info) return Promise.reject(new Error('No run is loaded yet.'));
+        exportId += 1;
+        const id = exportId;
+        return new Promise<ExportChunk>((resolve, reject) => {
+          exports.set(id, { resolve, reject });
+          send({ v: 1, type: 'export', id, what, from });
+        });
       },
       inspect(pfn) {
         inspecting = pfn;

@@ -205,7 +205,16 @@ export function fakeInspection(pfn: number): FrameInspection {
 }
 
 type ActionName =
-  'load' | 'seek' | 'move' | 'play' | 'pause' | 'togglePlay' | 'setRate' | 'setUnit' | 'inspect';
+  | 'load'
+  | 'seek'
+  | 'move'
+  | 'play'
+  | 'pause'
+  | 'togglePlay'
+  | 'setRate'
+  | 'setUnit'
+  | 'inspect'
+  | 'exportText';
 export type Spies = { [K in ActionName]: Mock<EngineStoreState[K]> };
 
 const SPIES = new WeakMap<EngineStore, Spies>();
@@ -255,6 +264,26 @@ export function createFakeStore(init: Partial<EngineStoreState> = {}): EngineSto
       inspect: vi.fn<EngineStoreState['inspect']>((pfn) =>
         set({ inspection: pfn === null ? null : fakeInspection(pfn) }),
       ),
+      // The report as the engine writes it; a step trace of one line per step, in two chunks.
+      exportText: vi.fn<EngineStoreState['exportText']>((what, from = 0) => {
+        const info = get().info;
+        if (!info) return Promise.reject(new Error('No run is loaded yet.'));
+        const base = { loadId: info.loadId, total: info.totalSteps };
+        if (what === 'report')
+          return Promise.resolve({
+            ...base,
+            text: `${JSON.stringify(info.report, null, 2)}\n`,
+            next: null,
+          });
+        const end = Math.min(info.totalSteps, from + Math.ceil(info.totalSteps / 2));
+        const lines = [];
+        for (let i = from; i < end; i++) lines.push(`${JSON.stringify({ index: i })}\n`);
+        return Promise.resolve({
+          ...base,
+          text: lines.join(''),
+          next: end < info.totalSteps ? end : null,
+        });
+      }),
     };
     return {
       status: 'ready',

@@ -91,6 +91,7 @@ export function decodeScenarioBytes(bytes: Uint8Array, name: string): DecodeResu
     };
   return {
     ok: true,
-    text: Buffer.from(body.buffer, body.byteOffset, body.length).toString('utf8'),
+    // TextDecoder, not Node's Buffer: the page reads files with this too.
+    text: new TextDecoder('utf-8').decode(body),
   };
 }

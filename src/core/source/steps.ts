@@ -69,7 +69,7 @@ export function stepRecord(run: Run, step: number): StepRecord {
   return rec;
 }
 
-/** Every step of `run`, in order. */
-export function* stepTrace(run: Run): Generator<StepRecord> {
-  for (let i = 0; i < run.trace.steps; i++) yield stepRecord(run, i);
+/** Steps `from` … `to - 1` of `run` (by default every step), in order. */
+export function* stepTrace(run: Run, from = 0, to = run.trace.steps): Generator<StepRecord> {
+  for (let i = Math.max(0, from); i < Math.min(to, run.trace.steps); i++) yield stepRecord(run, i);
 }

@@ -11,6 +11,7 @@ import { CompactLegend } from '../embed/CompactLegend';
 import { FramesDock } from './FramesDock';
 import { OverlayToggles } from './OverlayToggles';
 import { PfnInput } from './PfnInput';
+import { FileTools } from '../files/FileTools';
 import './frames.css';
 
 function ZoomButtons({ apiRef }: { apiRef: RefObject<GridRenderer | null> }) {
@@ -50,12 +51,15 @@ export function FramesPanel({
   compact,
   overlays: controlled,
   onOverlaysChange,
+  onOpenScenario,
 }: {
   apiRef: RefObject<GridRenderer | null>;
   compact?: boolean;
   /** The overlays shown, when the page keeps them (in the URL); else the panel keeps its own. */
   overlays?: OverlaySet;
   onOverlaysChange?: (overlays: OverlaySet) => void;
+  /** Runs a scenario file opened or dropped ("Open…" only with it). */
+  onOpenScenario?: (doc: unknown, fileName: string) => void;
 }) {
   const info = useEngine((s) => s.info);
   const [own, setOwn] = useState<OverlaySet>(() => new Set());
@@ -78,6 +82,7 @@ export function FramesPanel({
         <div className="frames-tools">
           {!compact && info && <PfnInput max={info.frames} />}
           {canvas && <ZoomButtons apiRef={apiRef} />}
+          {!compact && info && <FileTools onOpenScenario={onOpenScenario} />}
         </div>
       </header>
       {!compact && <OverlayToggles value={overlays} onChange={setOverlays} />}

@@ -226,6 +226,11 @@ export function StepPage({ store, hash, syncUrl = true, embedByDefault = false }
     (model: ModelId) => navigate({ ...viewRef.current, model }),
     [navigate],
   );
+  // A scenario file opened or dropped (already checked): the user's own, on the model it names.
+  const onOpenScenario = useCallback(
+    (doc: unknown) => navigate({ ...viewRef.current, scenario: doc, model: null }),
+    [navigate],
+  );
   const onOverlaysChange = useCallback(
     (overlays: OverlaySet) => {
       const next = {
@@ -257,6 +262,7 @@ export function StepPage({ store, hash, syncUrl = true, embedByDefault = false }
         overlays={overlays}
         onOverlaysChange={onOverlaysChange}
         shareLink={link}
+        onOpenScenario={onOpenScenario}
       />
     </EngineProvider>
   );

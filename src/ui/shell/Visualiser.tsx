@@ -53,6 +53,8 @@ export interface VisualiserProps {
   onOverlaysChange?: (overlays: OverlaySet) => void;
   /** The address of what is shown, for "Copy link"; no button without it. */
   shareLink?: () => ShareLink;
+  /** Runs a scenario file the user opened or dropped; no "Open scenario file" without it. */
+  onOpenScenario?: (doc: unknown, fileName: string) => void;
   /** The kernel model asked for (null: the scenario's own); no Model picker without onModelChange. */
   model?: ModelId | null;
   onModelChange?: (model: ModelId) => void;
@@ -68,6 +70,7 @@ export function Visualiser({
   overlays,
   onOverlaysChange,
   shareLink,
+  onOpenScenario,
   model = null,
   onModelChange,
 }: VisualiserProps) {
@@ -179,6 +182,7 @@ export function Visualiser({
                 compact={embed}
                 overlays={overlays}
                 onOverlaysChange={onOverlaysChange}
+                onOpenScenario={onOpenScenario}
               />
             </PanelBoundary>
           </div>
