@@ -18,7 +18,8 @@ export interface PlaybackDeps {
   announce(playing: boolean): void;
 }
 
-interface Run {
+/** One playback in progress: its clock, where it ends, the snapshot awaiting the page's ack. */
+interface PlayState {
   clock: PlayClock;
   total: number;
   unit: StepUnit;
@@ -31,7 +32,7 @@ interface Run {
 }
 
 export class Playback {
-  private run: Run | null = null;
+  private run: PlayState | null = null;
 
   constructor(private readonly deps: PlaybackDeps) {}
 
@@ -51,7 +52,7 @@ export class Playback {
     const from = at >= bounds.totalSteps && complete ? 0 : at;
     const clock = new PlayClock(bounds, unit, rate);
     clock.start(from, this.deps.host.now());
-    const run: Run = {
+    const run: PlayState = {
       clock,
       total: bounds.totalSteps,
       unit,
@@ -121,7 +122,7 @@ export class Playback {
     }
   }
 
-  private cancelTimer(run: Run): void {
+  private cancelTimer(run: PlayState): void {
     run.cancelTimer?.();
     run.cancelTimer = null;
   }

@@ -18,7 +18,6 @@ export function buildRunInfo(
   return {
     loadId,
     name: sc.name,
-    description: sc.description,
     model: sc.model,
     frames: run.trace.frames,
     zones: run.zones.map((z) => ({
@@ -38,15 +37,10 @@ export function buildRunInfo(
     failure: complete ? run.failure : null,
     outcomeText: complete ? outcomeText(run) : null,
     outcomeDetail: complete ? outcomeDetail(run) : null,
-    report,
     compare: report ? compareColumn(run, report) : null,
     // A copy: the message's buffer is transferred away, the engine keeps its own.
     callStarts: index.callStarts.slice(),
-    suspendLayout: sc.suspendLayout,
-    resumeLayout: sc.resumeLayout,
-    policy: sc.policy,
     pagesForIo: sc.pagesForIo,
-    imageSize: sc.imageSize,
     ...(run.linux612 ? { preallocation: beforeFreeze(run, index) } : {}),
   };
 }

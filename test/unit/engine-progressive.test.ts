@@ -139,7 +139,7 @@ describe('a run shown while it is traced', () => {
       totalSteps: whole.trace.steps,
       outcome: whole.outcome,
     });
-    expect(end[0].report).not.toBeNull();
+    expect(end[0].compare).not.toBeNull();
   });
 
   it('answers a seek past what is traced once the trace gets there, exactly', () => {
