@@ -302,7 +302,7 @@ describe('supervisor liveness', () => {
     const store = createEngineStore(
       () => {
         const eng = silentTransport();
-        const close = eng.t.close;
+        const close = eng.t.close.bind(eng.t);
         eng.t.close = () => {
           closed++;
           close();
