@@ -100,12 +100,20 @@ export { stepPrintk, stepRecord, stepTrace } from './source/steps';
 export type { StepRecord } from './source/steps';
 export { PRESETS, presetNames, getPreset } from './presets';
 export type { Preset } from './presets';
-export { ceilingAt, ceilingSweep, i386Machine, legacyFits, modernFits } from './analysis/ceiling';
+export {
+  ceilingAt,
+  ceilingSweep,
+  i386Machine,
+  legacyFits,
+  modernFits,
+  todayFits,
+  todayMaxSize,
+} from './analysis/ceiling';
 export type { CeilingMachine, CeilingPoint } from './analysis/ceiling';
 export { bitmapCost, breakEven, metadataAt, metadataSweep } from './analysis/metadata';
 export type { MetadataPoint } from './analysis/metadata';
 export { compareColumn } from './analysis/compare';
-export type { CompareColumn } from './analysis/compare';
+export type { CompareColumn, TodayColumn } from './analysis/compare';
 export {
   auditInvariants,
   checkStep,

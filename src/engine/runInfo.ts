@@ -1,5 +1,5 @@
 /** The 'ready' message's description of a loaded run. */
-import { buildReport, compareColumn } from '../core';
+import { buildReport, compareColumn, kindInfo } from '../core';
 import type { Run } from '../core';
 import type { RunInfo } from '../protocol/messages';
 import { outcomeDetail, outcomeText } from './panels/text';
@@ -36,5 +36,20 @@ export function buildRunInfo(loadId: number, run: Run, index: RunIndex): RunInfo
     policy: sc.policy,
     pagesForIo: sc.pagesForIo,
     imageSize: sc.imageSize,
+    ...(run.linux612 ? { preallocation: beforeFreeze(run, index) } : {}),
   };
+}
+
+/**
+ * linux-6.12's steps before the freeze: from the first step up to hibernation_snapshot()'s
+ * freeze_kernel_threads(), or the whole suspend phase when the run fails before it.
+ */
+function beforeFreeze(run: Run, index: RunIndex): { start: number; end: number } {
+  const suspend = index.phases.find((p) => p.phase === 0);
+  if (!suspend) return { start: 0, end: 0 };
+  const line = run.trace.columns.line;
+  for (let i = suspend.start; i < suspend.end; i++)
+    if (kindInfo(line[i]).fn.name === 'hibernation_snapshot')
+      return { start: suspend.start, end: i };
+  return { start: suspend.start, end: suspend.end };
 }

@@ -106,6 +106,12 @@ export interface RunInfo {
   policy: string;
   pagesForIo: number;
   imageSize: number | null;
+  /**
+   * linux-6.12: the steps before the freeze (create_basic_memory_bitmaps() and
+   * hibernate_preallocate_memory()), a part of the suspend phase the 2006 kernels do not have;
+   * `end` is the first step after it. Absent for the 2006 models.
+   */
+  preallocation?: { start: number; end: number };
 }
 
 /** Per-frame arrays, one byte per pfn. Sent whole (`full`) or as a delta for the pfns listed. */

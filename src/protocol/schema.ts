@@ -74,6 +74,7 @@ const runInfo = v.object({
   policy: v.string(),
   pagesForIo: count,
   imageSize: nullableCount,
+  preallocation: v.optional(v.object({ start: count, end: count })),
 });
 
 const frameArrays = v.object({ role: u8, flags: u8, match: u8 });

@@ -55,6 +55,8 @@ export const COLOURS = {
   /** The two kernels, in the compare page and its charts (Okabe–Ito vermillion and blue). */
   legacy: '#c0470a',
   modern: '#0072b2',
+  /** linux-6.12 beside them: a purple apart from both (≥ 4.5:1 on white). */
+  today: '#6a3d9a',
   /** The phase bands: suspend, image, power-off, resume, restore, restored. */
   phase0: '#f6d28c',
   phase1: '#a9d8f5',
@@ -109,6 +111,7 @@ export const DARK: { readonly [K in ColourName]: string } = {
   zoneChip: '#1c1f24',
   legacy: '#ff8a5c',
   modern: '#56b4e9',
+  today: '#c3a5e8',
   phase0: COLOURS.phase0,
   phase1: COLOURS.phase1,
   phase2: COLOURS.phase2,

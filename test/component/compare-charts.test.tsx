@@ -67,7 +67,7 @@ describe('image ceiling data', () => {
 });
 
 describe('ceiling chart', () => {
-  it('draws both kernels’ lines, labelled, with axes in MiB and the 2.6.17 ceiling marked', () => {
+  it('draws the three kernels’ lines, labelled, with axes in MiB and the 2.6.17 ceiling marked', () => {
     const d = ceilingData(m1, 'i386 1 GiB');
     render(
       <ChartFigure
@@ -79,7 +79,7 @@ describe('ceiling chart', () => {
     const img = screen.getByRole('img', { name: 'Image ceiling, i386 1 GiB' });
     expect(img).toHaveAccessibleDescription('caption text');
     expect(screen.getByRole('heading', { name: 'Image ceiling, i386 1 GiB' })).toBeInTheDocument();
-    expect(texts(img, '.chart-end-label')).toEqual(['2.6.17', '2.6.20']);
+    expect(texts(img, '.chart-end-label')).toEqual(['2.6.17', '2.6.20', '6.12']);
     expect(texts(img, '.chart-axis-label')).toEqual([
       'Saveable highmem (MiB)',
       'Largest image (MiB)',
@@ -91,7 +91,7 @@ describe('ceiling chart', () => {
     const xTicks = texts(img, '.chart-axis-x .tick text');
     expect(xTicks[0]).toBe('0');
     expect(xTicks[xTicks.length - 1]).toBe('120');
-    expect(img.querySelectorAll('path.chart-line')).toHaveLength(2);
+    expect(img.querySelectorAll('path.chart-line')).toHaveLength(3);
     expect(img.querySelector('.chart-line-legacy')?.getAttribute('stroke-dasharray')).toBeTruthy();
   });
 
@@ -210,6 +210,8 @@ describe('Why 2.6.20 section', () => {
       'Saveable highmem0 MiB400 MiB800 MiB1,600 MiB3,200 MiB',
       '2.6.17 largest image445 MiB437 MiBfailsfailsfails',
       '2.6.20 largest image446 MiB846 MiB1,246 MiB2,046 MiBfails',
+      // 6.12 is capped by max_size, about half of the 4 GiB (2,043.7 MiB here)
+      '6.12 largest image445 MiB845 MiB1,245 MiB2,044 MiBfails',
     ]);
   });
 

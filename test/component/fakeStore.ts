@@ -57,6 +57,7 @@ export function fakeInfo(over: Partial<RunInfo> = {}): RunInfo {
       suspendMetadataBytes: 4 * 4096,
       resumeMetadataBytes: 5 * 4096,
       pbes: 1,
+      today: null,
     },
     callStarts: Int32Array.from([0, 3, 8, 12, 19, 30, 38]),
     suspendLayout: 'K2 S2 F6 | S2 F4',

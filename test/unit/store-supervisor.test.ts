@@ -302,10 +302,13 @@ describe('supervisor liveness', () => {
     const store = createEngineStore(
       () => {
         const eng = silentTransport();
-        const close = eng.t.close.bind(eng.t);
-        eng.t.close = () => {
-          closed++;
-          close();
+        const inner = eng.t;
+        eng.t = {
+          ...inner,
+          close: () => {
+            closed++;
+            inner.close();
+          },
         };
         made.push(eng);
         return eng.t;

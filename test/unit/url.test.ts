@@ -1,8 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MODELS, PHASE_NAMES, encodeScenarioParam, getPreset, parseScenario } from '../../src/core';
+import type { ModelId } from '../../src/core';
 import { OVERLAYS } from '../../src/render';
-import { EMPTY_VIEW, formatView, pageOf, parseView, readStep } from '../../src/ui/shell/url';
+import {
+  EMPTY_VIEW,
+  PREALLOCATION_PHASE,
+  formatView,
+  pageOf,
+  parseView,
+  readModels,
+  readStep,
+} from '../../src/ui/shell/url';
 import type { ViewState } from '../../src/ui/shell/url';
 import { scenarioArb } from './core/arbitrary';
 import { scenario612Arb } from './core/arbitrary-612';
@@ -204,7 +213,7 @@ describe('compare page link', () => {
     expect(r.state).toEqual({ ...unset, view: 'compare', preset: 'teaching' });
     expect(r.problems).toEqual([
       'The link asks for the scenario “nope”, which does not exist; comparing “teaching” instead.',
-      `The link’s phase “sleep” is not one of ${PHASE_NAMES.join(', ')}; starting at the first.`,
+      `The link’s phase “sleep” is not one of preallocation, ${PHASE_NAMES.join(', ')}; starting at the first.`,
       'The link’s position “150” is not a percentage; starting at 0%.',
     ]);
   });
@@ -240,6 +249,7 @@ describe('parse ∘ format', () => {
     overlays: fc.subarray([...OVERLAY_KEYS]),
     present: fc.boolean(),
     origins: fc.option(fc.string({ maxLength: 60 }), { nil: null }),
+    models: fc.constant(null),
     phase: fc.constant(null),
     at: fc.constant(null),
   });
@@ -253,7 +263,21 @@ describe('parse ∘ format', () => {
     overlays: fc.constant([]),
     present: fc.constant(false),
     origins: fc.constant(null),
-    phase: fc.option(fc.integer({ min: 1, max: PHASE_NAMES.length - 1 }), { nil: null }),
+    // The default pair (2.6.17 ↔ 2.6.20) is left out of the link, so it reads back as null.
+    models: fc.option(
+      fc.constantFrom<readonly [ModelId, ModelId]>(
+        ['linux-2.6.17', 'linux-6.12'],
+        ['linux-2.6.20', 'linux-6.12'],
+      ),
+      { nil: null },
+    ),
+    phase: fc.option(
+      fc.oneof(
+        fc.integer({ min: 1, max: PHASE_NAMES.length - 1 }),
+        fc.constant(PREALLOCATION_PHASE),
+      ),
+      { nil: null },
+    ),
     at: fc.option(
       fc.integer({ min: 1, max: 100 }).map((p) => p / 100),
       { nil: null },
@@ -274,4 +298,33 @@ describe('parse ∘ format', () => {
       { numRuns: 300 },
     );
   }, 120_000);
+});
+
+describe('the compared pair in the link', () => {
+  it('reads two different models in any order and spelling, oldest first', () => {
+    expect(readModels('linux-6.12,linux-2.6.20')).toEqual(['linux-2.6.20', 'linux-6.12']);
+    expect(readModels('2.6.17, 6.12')).toEqual(['linux-2.6.17', 'linux-6.12']);
+    expect(readModels('6.12,6.12')).toBeNull();
+    expect(readModels('2.6.20')).toBeNull();
+    expect(readModels('2.6.20,5.0')).toBeNull();
+  });
+
+  it('keeps the default pair out of the link and names a bad pair in one sentence', () => {
+    expect(
+      formatView({ view: 'compare', preset: 'teaching', models: ['linux-2.6.17', 'linux-2.6.20'] }),
+    ).toBe('#view=compare&preset=teaching');
+    expect(
+      formatView({
+        view: 'compare',
+        preset: 'zero-pages',
+        models: ['linux-2.6.20', 'linux-6.12'],
+        phase: PREALLOCATION_PHASE,
+      }),
+    ).toBe('#view=compare&preset=zero-pages&models=linux-2.6.20,linux-6.12&phase=preallocation');
+    const bad = parseView('#view=compare&preset=teaching&models=2.6.20,2.6.20');
+    expect(bad.state.models).toBeNull();
+    expect(bad.problems).toEqual([
+      'The link’s models “2.6.20,2.6.20” are not two of linux-2.6.20, linux-2.6.17, linux-6.12; comparing 2.6.17 and 2.6.20.',
+    ]);
+  });
 });

@@ -29,6 +29,50 @@ export interface CeilingPoint {
   modern: number;
   /** The same under 2.6.17 (the image then holds L + H + slab pages). */
   legacy: number;
+  /** The same under linux-6.12 with its defaults (saved pages, zero pages included). */
+  today: number;
+}
+
+/** SPARE_PAGES: linux-6.12's default reserved_size, in pages. */
+export const TODAY_RESERVED_PAGES = 256;
+
+/** linux-6.12's snapshot_additional_pages(): leaves, their 12-byte nodes' chain, inner nodes; ×2. */
+function additionalPages612(pages: number): number {
+  let nodes = divRoundUp(pages, 32768);
+  let rtree = nodes;
+  rtree += divRoundUp(rtree * 12, PAGE_SIZE - 4);
+  while (nodes > 1) {
+    nodes = divRoundUp(nodes, 1024);
+    rtree += nodes;
+  }
+  return 2 * rtree;
+}
+
+/**
+ * linux-6.12's cap, max_size of hibernate_preallocate_memory(): half of what is left of `count`
+ * (every saveable and free frame) after the bitmaps' estimate and PAGES_FOR_IO, less twice
+ * reserved_size. With nothing reclaimable an image above it fails ("Image allocation is N pages
+ * short"), whatever image_size says.
+ */
+export function todayMaxSize(m: CeilingMachine, reservedPages = TODAY_RESERVED_PAGES): number {
+  const count = m.lowmemFrames - m.nosaveLowmem + m.highmemFrames;
+  const meta = m.zonePages.reduce((a, p) => a + additionalPages612(p), 0);
+  return Math.floor((count - (meta + m.pagesForIo)) / 2) - 2 * reservedPages;
+}
+
+/**
+ * linux-6.12 with L lowmem and H highmem saved and nothing reclaimable: within max_size, and the
+ * copies fit (a lowmem page is copied into lowmem; a highmem page into highmem while there is free
+ * highmem, else into lowmem), with the five bitmaps' pages (two basic, orig, copy, zero) in lowmem.
+ */
+export function todayFits(m: CeilingMachine, lowmem: number, highmem: number): boolean {
+  if (lowmem + highmem > todayMaxSize(m)) return false;
+  const bitmaps = 5 * m.zonePages.reduce((a, p) => a + divRoundUp(p, 32768), 0) + 10;
+  const freeLow = m.lowmemFrames - m.nosaveLowmem - lowmem - bitmaps;
+  const freeHigh = m.highmemFrames - highmem;
+  if (freeLow < 0 || freeHigh < 0) return false;
+  const highToLow = Math.max(0, highmem - freeHigh);
+  return freeLow > lowmem + highToLow + m.pagesForIo;
 }
 
 function snapshotAdditionalPages(pages: number): number {
@@ -90,7 +134,13 @@ function maxLowmem(
 export function ceilingAt(m: CeilingMachine, highmem: number): CeilingPoint {
   const lm = maxLowmem(m, highmem, (l, h) => modernFits(m, l, h));
   const ll = maxLowmem(m, highmem, (l, h) => legacyFits(m, l, h));
-  return { highmem, modern: lm < 0 ? 0 : lm + highmem, legacy: ll < 0 ? 0 : ll + highmem };
+  const lt = maxLowmem(m, highmem, (l, h) => todayFits(m, l, h));
+  return {
+    highmem,
+    modern: lm < 0 ? 0 : lm + highmem,
+    legacy: ll < 0 ? 0 : ll + highmem,
+    today: lt < 0 ? 0 : lt + highmem,
+  };
 }
 
 /** `points` evenly spaced values of saveable highmem from 0 to every highmem frame. */

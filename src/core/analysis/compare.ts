@@ -1,5 +1,5 @@
 import { PAGE_SIZE } from '../constants';
-import type { Report } from '../report';
+import type { Report, ResumeReport612, SuspendReport612 } from '../report';
 import type { Run } from '../run';
 
 /** One model's column of the compare table. */
@@ -17,12 +17,55 @@ export interface CompareColumn {
   resumeMetadataBytes: number | null;
   /** PBEs the resume builds. */
   pbes: number | null;
+  /** linux-6.12's report fields (null for the 2006 models); a field the run never reached is null. */
+  today: TodayColumn | null;
+}
+
+/** What only linux-6.12 reports: the preallocation, zero pages and the resume's safe pages. */
+export interface TodayColumn {
+  /** hibernate_preallocate_memory(): the path and "Allocated %lu pages for snapshot". */
+  preallocationPath: 'fits' | 'shrink' | null;
+  preallocated: number | null;
+  /** free_unnecessary_pages() gave back (null on the fits path). */
+  freedUnnecessary: number | null;
+  /** Frames swsusp_alloc() added after the preallocation (lowmem + highmem). */
+  topUp: number | null;
+  zeroPages: number | null;
+  copiedPages: number | null;
+  reservedSafePages: number | null;
+  recycledPages: number | null;
+  archPages: number | null;
+  safeListLeft: number | null;
+}
+
+function todayColumn(s: SuspendReport612 | null, r: ResumeReport612 | null): TodayColumn {
+  const pre = s?.preallocation ?? null;
+  return {
+    preallocationPath: pre?.path ?? null,
+    preallocated: pre?.allocated ?? null,
+    freedUnnecessary: pre?.freedUnnecessary ?? null,
+    topUp: s?.topUp ? s.topUp.lowmem + s.topUp.highmem : null,
+    zeroPages: s?.zeroPages ?? null,
+    copiedPages: s?.copiedPages ?? null,
+    reservedSafePages: r?.reservedSafePages ?? null,
+    recycledPages: r?.recycledPages ?? null,
+    archPages: r?.archPages ?? null,
+    safeListLeft: r?.safeListLeft ?? null,
+  };
 }
 
 function bitmapPages(run: Run, side: number): number {
   return run.trace.tables.bitmaps
     .filter((b) => b.side === side)
-    .reduce((s, b) => s + b.chainPfns.length + b.zones.reduce((t, z) => t + z.blocks.length, 0), 0);
+    .reduce(
+      (s, b) =>
+        s +
+        b.chainPfns.length +
+        b.zones.reduce((t, z) => t + z.blocks.length, 0) +
+        // linux-6.12: the radix trees' inner nodes take a page each too
+        (b.rtree ?? []).reduce((t, r) => t + r.nodePfns.length, 0),
+      0,
+    );
 }
 
 export function compareColumn(run: Run, report: Report): CompareColumn {
@@ -62,5 +105,6 @@ export function compareColumn(run: Run, report: Report): CompareColumn {
     suspendMetadataBytes: suspendMeta,
     resumeMetadataBytes: resumeMeta,
     pbes,
+    today: run.linux612 ? todayColumn(s, r) : null,
   };
 }

@@ -8,7 +8,7 @@ import { ceilingAt, PBES_PER_PAGE } from '../../core';
 import type { CeilingMachine, CeilingPoint } from '../../core';
 import { createLineChart } from './lineChart';
 import type { ChartBand, ChartHandle, ChartRule, LineChartSpec } from './lineChart';
-import { LEGACY_DASH, MODEL_COLOURS, RULE_COLOUR } from './palette';
+import { LEGACY_DASH, MODEL_COLOURS, RULE_COLOUR, TODAY_DASH } from './palette';
 import { formatMiB, pagesToMiB } from './format';
 
 export interface CeilingData {
@@ -81,7 +81,8 @@ export function ceilingData(m: CeilingMachine, machine: string, samples = 128): 
 
 export function ceilingSpec(d: CeilingData, describedBy?: string): LineChartSpec {
   const xMax = pagesToMiB(d.highmemFrames);
-  const yMax = Math.max(...d.points.map((p) => pagesToMiB(Math.max(p.modern, p.legacy)))) * 1.12;
+  const yMax =
+    Math.max(...d.points.map((p) => pagesToMiB(Math.max(p.modern, p.legacy, p.today)))) * 1.12;
   const ceiling = formatMiB(pagesToMiB(d.legacyCeiling), 0);
   const drops = d.legacyFailsFrom !== null && d.legacyFailsFrom > 0;
   const rules: ChartRule[] = [
@@ -148,6 +149,13 @@ export function ceilingSpec(d: CeilingData, describedBy?: string): LineChartSpec
         label: '2.6.20',
         colour: MODEL_COLOURS['linux-2.6.20'],
         points: d.points.map((p) => ({ x: pagesToMiB(p.highmem), y: pagesToMiB(p.modern) })),
+      },
+      {
+        id: 'today',
+        label: '6.12',
+        colour: MODEL_COLOURS['linux-6.12'],
+        dash: TODAY_DASH,
+        points: d.points.map((p) => ({ x: pagesToMiB(p.highmem), y: pagesToMiB(p.today) })),
       },
     ],
     rules,

@@ -8,7 +8,11 @@ import { COLOURS } from '../tokens';
 export const MODEL_COLOURS = {
   'linux-2.6.17': COLOURS.legacy,
   'linux-2.6.20': COLOURS.modern,
+  'linux-6.12': COLOURS.today,
 } as const;
+
+/** linux-6.12's line: dotted, so the three differ in grey print too. */
+export const TODAY_DASH = '2 3';
 
 export const LEGACY_DASH = '9 5';
 /** The second machine's line in the metadata chart. */

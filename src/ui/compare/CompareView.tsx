@@ -7,16 +7,22 @@ import type { ViewState } from '../shell/url';
 import { CopyLinkButton } from '../share/CopyLinkButton';
 import { shareLink } from '../share/link';
 import { scenarioNames, scenarioSource } from '../share/source';
-import { createComparePair, createSeekPacer, LEGACY, MODERN } from './pair';
+import { createComparePair, createSeekPacer } from './pair';
+import { DEFAULT_PAIR, scenarioFor, startPhase, syncRunOf, withModel } from './models';
+import type { ModelPair } from './models';
+import { PairPicker } from './PairPicker';
+import { versionOf } from '../shell/models';
+import { PREALLOCATION_PHASE } from '../shell/url';
 import type { ComparePair } from './pair';
 import { RoleKey } from './RoleKey';
 import { RunColumn } from './RunColumn';
 import { SummaryTable } from './SummaryTable';
 import { DEFAULT_DURATION, phaseName, SyncControls } from './SyncControls';
-import type { SyncPos, SyncRun } from './sync';
+import type { SyncPos } from './sync';
 import { atLast, nextPos, normalisePos, prevPos, syncPhases, targetFor } from './sync';
 import { ViewTabs } from '../shell/ViewTabs';
 import { WhySection } from './WhySection';
+import type { ModelId } from '../../core';
 import '../shell/shell.css';
 import './compare.css';
 
@@ -29,13 +35,12 @@ export interface CompareViewProps {
   makePair?: () => ComparePair;
 }
 
-function asSyncRun(info: SyncRun | null): SyncRun | null {
-  return info ? { phases: info.phases, totalSteps: info.totalSteps, outcome: info.outcome } : null;
-}
-
 const defaultMakePair = () => createComparePair();
 
-/** The "Compare 2.6.17 ↔ 2.6.20" page: one scenario under both kernels, synchronised by phase. */
+/**
+ * The compare page: one scenario under two kernel models (2.6.17 ↔ 2.6.20 unless the link or the
+ * pickers say otherwise), synchronised by phase.
+ */
 export function CompareView({
   hash,
   syncUrl = true,
@@ -60,11 +65,12 @@ function ComparePage({
     parseView(hash ?? window.location.hash, { page: 'compare', presets: scenarioNames() }),
   );
   const [preset, setPreset] = useState(initial.state.preset);
+  const [models, setModels] = useState<ModelPair>(initial.state.models ?? DEFAULT_PAIR);
   /** A scenario document of one's own from the link (wins over `preset`), or null. */
   const [scenario, setScenario] = useState<unknown>(initial.state.scenario);
   const [notice, setNotice] = useState<string | null>(initial.problems.join(' ') || null);
   const [pos, setPos] = useState<SyncPos>({
-    phase: initial.state.phase ?? 0,
+    phase: initial.state.phase ?? startPhase(initial.state.models ?? DEFAULT_PAIR),
     frac: initial.state.at ?? 0,
   });
   const [playing, setPlaying] = useState(false);
@@ -72,8 +78,8 @@ function ComparePage({
 
   const legacyInfo = useStore(pair.legacy, (s) => (s.status === 'ready' ? s.info : null));
   const modernInfo = useStore(pair.modern, (s) => (s.status === 'ready' ? s.info : null));
-  const legacyRun = useMemo(() => asSyncRun(legacyInfo), [legacyInfo]);
-  const modernRun = useMemo(() => asSyncRun(modernInfo), [modernInfo]);
+  const legacyRun = useMemo(() => syncRunOf(legacyInfo), [legacyInfo]);
+  const modernRun = useMemo(() => syncRunOf(modernInfo), [modernInfo]);
   const ready = legacyRun !== null && modernRun !== null;
   const phases = useMemo(
     () => (legacyRun && modernRun ? syncPhases([legacyRun, modernRun]) : []),
@@ -83,12 +89,14 @@ function ComparePage({
   const legacyTarget = legacyRun && ready ? targetFor(legacyRun, shown) : null;
   const modernTarget = modernRun && ready ? targetFor(modernRun, shown) : null;
 
-  // Load the scenario under both kernels.
+  // Load the scenario under both kernels (a 2006 kernel gets 6.12's letters rewritten).
+  const source = useMemo(() => scenarioSource({ preset, scenario }), [preset, scenario]);
+  const left = useMemo(() => scenarioFor(source, models[0]), [source, models]);
+  const right = useMemo(() => scenarioFor(source, models[1]), [source, models]);
   useEffect(() => {
-    const source = scenarioSource({ preset, scenario });
-    pair.legacy.getState().load(source, { model: LEGACY });
-    pair.modern.getState().load(source, { model: MODERN });
-  }, [pair, preset, scenario]);
+    pair.legacy.getState().load(left.source, { model: models[0] });
+    pair.modern.getState().load(right.source, { model: models[1] });
+  }, [pair, left, right, models]);
 
   // Move both runs to the shared position (at most one seek in flight per run).
   const pacers = useMemo(
@@ -116,12 +124,13 @@ function ComparePage({
       formatView({
         view: 'compare',
         preset,
+        models,
         scenario,
         phase: ready ? shown.phase : pos.phase,
         at: shown.frac,
       }),
     );
-  }, [syncUrl, playing, preset, scenario, ready, shown.phase, shown.frac, pos.phase]);
+  }, [syncUrl, playing, preset, scenario, models, ready, shown.phase, shown.frac, pos.phase]);
 
   /** The view shown, for the address-bar handler and "Copy link". */
   const view: ViewState = {
@@ -129,6 +138,7 @@ function ComparePage({
     view: 'compare',
     preset,
     scenario,
+    models,
     phase: shown.phase,
     at: shown.frac,
   };
@@ -152,9 +162,11 @@ function ComparePage({
       });
       setNotice(parsed.problems.join(' ') || null);
       setPreset(parsed.state.preset);
+      const pair = parsed.state.models ?? DEFAULT_PAIR;
+      setModels(pair);
       setScenario(parsed.state.scenario);
       setPlaying(false);
-      setPos({ phase: parsed.state.phase ?? 0, frac: parsed.state.at ?? 0 });
+      setPos({ phase: parsed.state.phase ?? startPhase(pair), frac: parsed.state.at ?? 0 });
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
@@ -215,29 +227,49 @@ function ComparePage({
     (name: string) => {
       setNotice(null);
       setPlaying(false);
-      setPos({ phase: 0, frac: 0 });
+      setPos({ phase: startPhase(models), frac: 0 });
       setPreset(name);
       setScenario(null);
       if (syncUrl)
-        pushHash(formatView({ view: 'compare', preset: name }), formatView(viewRef.current));
+        pushHash(
+          formatView({ view: 'compare', preset: name, models }),
+          formatView(viewRef.current),
+        );
     },
-    [syncUrl],
+    [syncUrl, models],
   );
   const customName = (scenario as { name?: unknown } | null)?.name;
 
+  const onModelChange = useCallback(
+    (side: 0 | 1, model: ModelId) => {
+      setNotice(null);
+      setPlaying(false);
+      const next = withModel(models, side, model);
+      setPos({ phase: startPhase(next), frac: 0 });
+      setModels(next);
+    },
+    [models],
+  );
+
   const name = phaseName(shown.phase);
+  const names: [string, string] = [versionOf(models[0]), versionOf(models[1])];
+  const notes = [left.note, right.note].filter((n): n is string => n !== null);
   return (
     <div className="compare-page">
       <header className="app-header">
         <h1>
-          swsusp-viz <small>The same machine under 2.6.17 and 2.6.20</small>
+          swsusp-viz{' '}
+          <small>
+            The same machine under {names[0]} and {names[1]}
+          </small>
         </h1>
         <ScenarioPicker
           value={scenario !== null ? CUSTOM_SCENARIO : preset}
           onChange={onPresetChange}
           customName={typeof customName === 'string' ? customName : undefined}
         />
-        <ViewTabs current="compare" preset={preset} scenario={scenario} />
+        <PairPicker pair={models} onChange={onModelChange} />
+        <ViewTabs current="compare" preset={preset} scenario={scenario} pair={models} />
         <CopyLinkButton link={() => shareLink(viewRef.current)} />
       </header>
       {notice && (
@@ -260,15 +292,27 @@ function ComparePage({
             onDuration={setDuration}
             disabled={!ready}
           />
+          {phases.includes(PREALLOCATION_PHASE) && (
+            <p className="compare-note">
+              <strong>preallocation</strong> is 6.12’s alone: before the freeze it builds the basic
+              bitmaps and <code>hibernate_preallocate_memory()</code> grabs the image’s frames. The
+              2006 kernel has no such phase and waits at the start of its suspend meanwhile.
+            </p>
+          )}
+          {notes.map((n) => (
+            <p key={n} className="compare-note">
+              {n}
+            </p>
+          ))}
           <div className="compare-body">
             <div className="compare-runs">
               <EngineProvider store={pair.legacy}>
-                <RunColumn model={LEGACY} target={legacyTarget} phaseName={name} />
+                <RunColumn model={models[0]} target={legacyTarget} phaseName={name} />
               </EngineProvider>
               <EngineProvider store={pair.modern}>
-                <RunColumn model={MODERN} target={modernTarget} phaseName={name} />
+                <RunColumn model={models[1]} target={modernTarget} phaseName={name} />
               </EngineProvider>
-              <RoleKey legacy={pair.legacy} modern={pair.modern} />
+              <RoleKey legacy={pair.legacy} modern={pair.modern} names={names} />
               <p className="why-jump">
                 <button
                   type="button"
@@ -284,6 +328,7 @@ function ComparePage({
             <SummaryTable
               legacy={legacyInfo?.compare ?? null}
               modern={modernInfo?.compare ?? null}
+              pair={models}
             />
           </div>
         </section>

@@ -12,7 +12,16 @@ function useRoleCounts(store: EngineStore): Uint32Array | null {
 }
 
 /** One key for both grids: the roles either grid shows now, with each side's count. */
-export function RoleKey({ legacy, modern }: { legacy: EngineStore; modern: EngineStore }) {
+export function RoleKey({
+  legacy,
+  modern,
+  names = ['2.6.17', '2.6.20'],
+}: {
+  legacy: EngineStore;
+  modern: EngineStore;
+  /** The two kernels' versions, left then right. */
+  names?: readonly [string, string];
+}) {
   const a = useRoleCounts(legacy);
   const b = useRoleCounts(modern);
   if (!a || !b) return null;
@@ -20,12 +29,12 @@ export function RoleKey({ legacy, modern }: { legacy: EngineStore; modern: Engin
   return (
     <ul
       className="role-key"
-      aria-label="Key: frame roles in the two grids (2.6.17 / 2.6.20 counts)"
+      aria-label={`Key: frame roles in the two grids (${names[0]} / ${names[1]} counts)`}
     >
       {roles.map((role) => (
         <li
           key={role}
-          title={`${ROLE_NAMES[role]}: ${a[role]} frames in 2.6.17, ${b[role]} in 2.6.20`}
+          title={`${ROLE_NAMES[role]}: ${a[role]} frames in ${names[0]}, ${b[role]} in ${names[1]}`}
         >
           <RoleSwatch role={role} />
           <span className="role-key-name">{ROLE_NAMES[role]}</span>

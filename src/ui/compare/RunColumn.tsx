@@ -8,7 +8,7 @@ import { FrameTooltip } from '../frames/FrameTooltip';
 import { GridView } from '../frames/GridView';
 import { StatusBanner } from '../shell/StatusBanner';
 import { MODEL_TITLES } from '../shell/models';
-import { LEGACY } from './pair';
+import { modelClass } from './models';
 import type { RunTarget } from './sync';
 import { stoppedAt } from './sync';
 
@@ -39,7 +39,6 @@ export function RunColumn({ model, target, phaseName }: RunColumnProps) {
       ? { aspectRatio: `${layout.cols * 10 + 6} / ${layout.rows * 10 + 6}` }
       : undefined;
   const title = MODEL_TITLES[model];
-  const legacy = model === LEGACY;
   const ready = status === 'ready' && info !== null;
   const stopped = ready && stoppedAt(info, step);
   const failure = info?.failure ?? null;
@@ -48,13 +47,14 @@ export function RunColumn({ model, target, phaseName }: RunColumnProps) {
   if (ready) {
     position = `Step ${formatCount(step)} of ${formatCount(info.totalSteps)}`;
     if (target?.endedBefore) position += ` · ended before ${phaseName}`;
+    else if (target && !target.span) position += ` · has no ${phaseName} phase: waits here`;
     else if (target?.span)
       position += ` · ${phaseName} ${formatCount(step - target.span.start)}/${formatCount(target.span.end - target.span.start)}`;
   }
 
   return (
     <section
-      className={`run-column ${legacy ? 'run-legacy' : 'run-modern'}`}
+      className={`run-column run-${modelClass(model)}`}
       aria-label={`Linux ${title.version}`}
     >
       <header className="run-head">

@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
-import type { CompareColumn } from '../../core';
+import type { CompareColumn, TodayColumn } from '../../core';
+import { versionOf } from '../shell/models';
+import { DEFAULT_PAIR, modelClass } from './models';
+import type { ModelPair } from './models';
 import { formatBytes, formatCount, formatPages } from '../../render/units';
 
 const OUTCOME_WORDS: Readonly<Record<CompareColumn['outcome'], string>> = {
@@ -99,74 +102,161 @@ const ROWS: readonly Row[] = [
   },
 ];
 
+/** A linux-6.12 figure: "—" for a 2006 model (no such thing there), "not reached" for a failed run. */
+function today(pick: (t: TodayColumn) => ReactNode) {
+  return (c: CompareColumn) => {
+    if (!c.today) return <span className="muted">—</span>;
+    const v = pick(c.today);
+    return v === null ? <NotReached /> : v;
+  };
+}
+
+const count = (n: number | null) => (n === null ? null : formatCount(n));
+
+/** The report fields only linux-6.12 has; shown when either side is 6.12. */
+const TODAY_ROWS: readonly Row[] = [
+  {
+    label: 'Preallocated for the copies',
+    note: 'hibernate_preallocate_memory(), before the freeze',
+    cell: today((t) =>
+      t.preallocated === null
+        ? null
+        : `${formatPages(t.preallocated)} (${t.preallocationPath ?? '?'} path${t.freedUnnecessary !== null ? `, ${formatCount(t.freedUnnecessary)} given back` : ''})`,
+    ),
+  },
+  {
+    label: 'Top-up by swsusp_alloc()',
+    note: 'frames added after the freeze',
+    cell: today((t) => count(t.topUp)),
+  },
+  {
+    label: 'Zero pages',
+    note: 'listed in the meta pages, no data page',
+    cell: today((t) => count(t.zeroPages)),
+  },
+  {
+    label: 'Data pages (copied)',
+    note: 'nr_copy_pages',
+    cell: today((t) => count(t.copiedPages)),
+  },
+  {
+    label: 'PBE reserve on safe_pages_list',
+    note: 'prepare_image(), pages',
+    cell: today((t) => count(t.reservedSafePages)),
+  },
+  {
+    label: 'Recycled by memory_bm_recycle()',
+    note: 'orig_bm’s pages, onto safe_pages_list',
+    cell: today((t) => count(t.recycledPages)),
+  },
+  {
+    label: 'swsusp_arch_resume() pages',
+    note: 'page tables and restore code',
+    cell: today((t) => count(t.archPages)),
+  },
+  {
+    label: 'Left on safe_pages_list',
+    note: 'when the boot kernel jumps',
+    cell: today((t) => count(t.safeListLeft)),
+  },
+];
+
 function percentMore(a: number, b: number): string {
   return `${b >= a ? '+' : '−'}${Math.round((Math.abs(b - a) / a) * 100)}%`;
 }
 
 /** One sentence for the lecture: who fails, who saves more, at what metadata cost. */
-export function verdict(legacy: CompareColumn, modern: CompareColumn): string {
+export function verdict(
+  legacy: CompareColumn,
+  modern: CompareColumn,
+  names: readonly [string, string] = ['2.6.17', '2.6.20'],
+): string {
+  const [a, b] = names;
   const lf = legacy.failure ? splitFailure(legacy.failure).fn : '';
   const mf = modern.failure ? splitFailure(modern.failure).fn : '';
   const lok = legacy.outcome === 'restored';
   const mok = modern.outcome === 'restored';
   if (!lok && mok)
-    return `Same machine: 2.6.17 cannot hibernate (it fails in ${lf}()); 2.6.20 writes ${formatCount(modern.imagePages ?? 0)} image pages and restores them.`;
-  if (lok && !mok) return `2.6.17 restores; 2.6.20 fails in ${mf}().`;
-  if (!lok && !mok) return `Both fail: 2.6.17 in ${lf}(), 2.6.20 in ${mf}().`;
+    return `Same machine: ${a} cannot hibernate (it fails in ${lf}()); ${b} writes ${formatCount(modern.imagePages ?? 0)} image pages and restores them.`;
+  if (lok && !mok) return `${a} restores; ${b} fails in ${mf}().`;
+  if (!lok && !mok) return `Both fail: ${a} in ${lf}(), ${b} in ${mf}().`;
   const li = legacy.imagePages ?? 0;
   const mi = modern.imagePages ?? 0;
   const parts = [`Both restore.`];
   if (li > 0 && mi !== li)
     parts.push(
-      `2.6.20’s image is ${formatCount(mi)} pages to 2.6.17’s ${formatCount(li)} (${percentMore(li, mi)}).`,
+      `${b}’s image is ${formatCount(mi)} pages to ${a}’s ${formatCount(li)} (${percentMore(li, mi)}).`,
     );
-  if (legacy.suspendMetadataBytes !== null && modern.suspendMetadataBytes !== null)
+  const zero = modern.today?.zeroPages ?? 0;
+  if (zero > 0 && !legacy.today)
+    parts.push(
+      `${formatCount(zero)} zero ${zero === 1 ? 'page is' : 'pages are'} listed in ${b}’s image without a data page.`,
+    );
+  if (
+    legacy.suspendMetadataBytes !== null &&
+    modern.suspendMetadataBytes !== null &&
+    !legacy.today &&
+    !modern.today &&
+    legacy.model === 'linux-2.6.17'
+  )
     parts.push(
       `Suspend metadata: ${formatBytes(modern.suspendMetadataBytes)} of bitmaps instead of a ${formatBytes(legacy.suspendMetadataBytes)} PBE list.`,
+    );
+  else if (legacy.suspendMetadataBytes !== null && modern.suspendMetadataBytes !== null)
+    parts.push(
+      `Suspend metadata: ${formatBytes(legacy.suspendMetadataBytes)} in ${a}, ${formatBytes(modern.suspendMetadataBytes)} in ${b}.`,
     );
   return parts.join(' ');
 }
 
 export interface SummaryTableProps {
+  /** The left (older) and the right model's columns. */
   legacy: CompareColumn | null;
   modern: CompareColumn | null;
+  /** The models compared, left then right (default 2.6.17 ↔ 2.6.20). */
+  pair?: ModelPair;
 }
 
 /** The compare table: one column per kernel, from each run's RunInfo.compare. */
-export function SummaryTable({ legacy, modern }: SummaryTableProps) {
+export function SummaryTable({ legacy, modern, pair = DEFAULT_PAIR }: SummaryTableProps) {
   const cols = [legacy, modern];
+  const names: [string, string] = [versionOf(pair[0]), versionOf(pair[1])];
+  const cls = [`col-${modelClass(pair[0])}`, `col-${modelClass(pair[1])}`];
+  const rows = pair.includes('linux-6.12') ? [...ROWS, ...TODAY_ROWS] : ROWS;
   return (
     <div className="compare-summary">
-      {legacy && modern && <p className="compare-verdict">{verdict(legacy, modern)}</p>}
+      {legacy && modern && <p className="compare-verdict">{verdict(legacy, modern, names)}</p>}
       <table className="compare-table">
-        <caption>2.6.17 vs 2.6.20</caption>
+        <caption>
+          {names[0]} vs {names[1]}
+        </caption>
         <colgroup>
           <col className="col-measure" />
-          <col className="col-legacy" />
-          <col className="col-modern" />
+          <col className={cls[0]} />
+          <col className={cls[1]} />
         </colgroup>
         <thead>
           <tr>
             <th scope="col">
               <span className="visually-hidden">Measure</span>
             </th>
-            <th scope="col" className="col-legacy">
-              2.6.17
+            <th scope="col" className={cls[0]}>
+              {names[0]}
             </th>
-            <th scope="col" className="col-modern">
-              2.6.20
+            <th scope="col" className={cls[1]}>
+              {names[1]}
             </th>
           </tr>
         </thead>
         <tbody>
-          {ROWS.map((r) => (
+          {rows.map((r) => (
             <tr key={r.label}>
               <th scope="row">
                 {r.label}
                 {r.note && <span className="row-note">{r.note}</span>}
               </th>
               {cols.map((c, i) => (
-                <td key={i} className={i === 0 ? 'col-legacy' : 'col-modern'}>
+                <td key={i} className={cls[i]}>
                   {c ? r.cell(c) : <span className="muted">loading…</span>}
                 </td>
               ))}

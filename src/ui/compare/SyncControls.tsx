@@ -1,5 +1,6 @@
 import { PHASE_NAMES } from '../../core';
 import { Icon } from '../shell/Icons';
+import { PREALLOCATION_NAME, PREALLOCATION_PHASE } from '../shell/url';
 import type { SyncPos } from './sync';
 import { atFirst, atLast, nextPos, prevPos } from './sync';
 
@@ -20,6 +21,7 @@ export interface SyncControlsProps {
 }
 
 export function phaseName(phase: number): string {
+  if (phase === PREALLOCATION_PHASE) return PREALLOCATION_NAME;
   return PHASE_NAMES[phase] ?? `phase ${phase}`;
 }
 

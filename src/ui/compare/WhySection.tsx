@@ -1,5 +1,5 @@
 import { memo, useCallback, useMemo } from 'react';
-import { ceilingAt, i386Machine, PBES_PER_PAGE } from '../../core';
+import { ceilingAt, i386Machine, PBES_PER_PAGE, todayMaxSize } from '../../core';
 import type { CeilingMachine } from '../../core';
 import {
   ceilingData,
@@ -79,6 +79,12 @@ function CeilingNumbers({ machine }: { machine: CeilingMachine }) {
             <td key={r.highmem}>{cell(r.modern)}</td>
           ))}
         </tr>
+        <tr className="col-today">
+          <th scope="row">6.12 largest image</th>
+          {rows.map((r) => (
+            <td key={r.highmem}>{cell(r.today)}</td>
+          ))}
+        </tr>
       </tbody>
     </table>
   );
@@ -102,7 +108,11 @@ function ceilingCaption(d: CeilingData, m: CeilingMachine) {
         2.6.20 copies highmem into free highmem and reaches <b>{mib(best, 1)}</b>
         {d.modernFailsFrom !== null
           ? `; past ${mib(d.modernFailsFrom)} of saveable highmem it too runs out of room for the copies.`
-          : '.'}
+          : '.'}{' '}
+        Today’s kernel (6.12, dotted) keeps the 2006 design but caps the image near half of RAM:
+        <code>hibernate_preallocate_memory()</code>’s <code>max_size</code> ={' '}
+        <b>{mib(todayMaxSize(m), 1)}</b> here (half of what is left after the bitmaps and{' '}
+        <code>PAGES_FOR_IO</code>, less twice the 1 MiB <code>reserved_size</code>).
       </p>
       <CeilingNumbers machine={m} />
     </>

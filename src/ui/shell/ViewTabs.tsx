@@ -1,3 +1,5 @@
+import type { ModelId } from '../../core';
+import { versionOf } from './models';
 import { formatView } from './url';
 import './viewTabs.css';
 
@@ -12,12 +14,19 @@ export function ViewTabs({
   current,
   preset,
   scenario = null,
+  pair,
 }: {
   current: ViewName;
   preset: string;
   /** A scenario document of one's own: both links carry it. */
   scenario?: unknown;
+  /** The models the Compare tab compares (default 2.6.17 ↔ 2.6.20); its label names them. */
+  pair?: readonly [ModelId, ModelId] | null;
 }) {
+  const models = pair ?? null;
+  const label = models
+    ? `Compare ${versionOf(models[0])} ↔ ${versionOf(models[1])}`
+    : 'Compare 2.6.17 ↔ 2.6.20';
   return (
     <nav className="view-tabs" aria-label="Views">
       <a
@@ -29,10 +38,10 @@ export function ViewTabs({
       </a>
       <a
         className="view-tab"
-        href={formatView({ view: 'compare', preset, scenario })}
+        href={formatView({ view: 'compare', preset, scenario, models })}
         aria-current={current === 'compare' ? 'page' : undefined}
       >
-        Compare 2.6.17 ↔ 2.6.20
+        {label}
       </a>
     </nav>
   );

@@ -160,6 +160,8 @@ export function Visualiser({
               current="visualiser"
               preset={scenario === CUSTOM_SCENARIO ? DEFAULT_PRESET : scenario}
               scenario={scenario === CUSTOM_SCENARIO ? customDoc : null}
+              // A 6.12 run is compared with the 2006 design it keeps; the others with each other.
+              pair={runModel === 'linux-6.12' ? ['linux-2.6.20', 'linux-6.12'] : null}
             />
           </header>
         )}

@@ -5,7 +5,8 @@
  *   step page     #preset=teaching&step=40   or   #scenario=<deflated JSON, base64url>&step=40
  *                 (+ &model=linux-2.6.17, &overlays=orig,copy, &present=1, &embed=1,
  *                 &origins=https://docs.example.org)
- *   compare page  #view=compare&preset=teaching   (+ &scenario=…, &phase=image&at=50)
+ *   compare page  #view=compare&preset=teaching   (+ &scenario=…, &phase=image&at=50,
+ *                 &models=linux-2.6.20,linux-6.12)
  *
  * Parsing never fails: a value the page cannot use becomes one short sentence for the user (the
  * value quoted, cut and escaped) and the default, or, when the address is edited on a page that
@@ -46,7 +47,12 @@ export interface ViewState {
   present: boolean;
   /** Step page: the `origins=` value as written (the host bridge checks it), or null. */
   origins: string | null;
-  /** Compare page: the phase both runs show (index in PHASE_NAMES), or null for the first. */
+  /** Compare page: the two models compared, oldest first, or null for 2.6.17 ↔ 2.6.20. */
+  models: readonly [ModelId, ModelId] | null;
+  /**
+   * Compare page: the phase both runs show (index in PHASE_NAMES, or PREALLOCATION_PHASE), or
+   * null for the first (preallocation when linux-6.12 is one of the pair, else suspend).
+   */
   phase: number | null;
   /** Compare page: the position in that phase, 0–1, or null for its start. */
   at: number | null;
@@ -61,9 +67,28 @@ export const EMPTY_VIEW: Omit<ViewState, 'view' | 'preset'> = {
   overlays: [],
   present: false,
   origins: null,
+  models: null,
   phase: null,
   at: null,
 };
+
+/**
+ * The compare page's phase before linux-6.12's freeze (create_basic_memory_bitmaps() and
+ * hibernate_preallocate_memory()), which the 2006 kernels do not have: it sorts before suspend.
+ */
+export const PREALLOCATION_PHASE = -1;
+export const PREALLOCATION_NAME = 'preallocation';
+
+/** The models a `models=` value names ("linux-2.6.20,linux-6.12" or "2.6.20,6.12"), oldest first. */
+export function readModels(text: string): readonly [ModelId, ModelId] | null {
+  const ids = text.split(',').map((t) => {
+    const v = t.trim();
+    return MODELS.find((id) => id === v || id === `linux-${v}`) ?? null;
+  });
+  if (ids.length !== 2 || ids[0] === null || ids[1] === null || ids[0] === ids[1]) return null;
+  const [a, b] = [ids[0], ids[1]].sort((x, y) => MODELS.indexOf(x) - MODELS.indexOf(y));
+  return [a, b];
+}
 
 export interface ParsedView {
   state: ViewState;
@@ -197,13 +222,22 @@ export function parseView(hash: string, opts: ParseOptions = {}): ParsedView {
   state.scenario = source.scenario;
 
   if (view === 'compare') {
+    const ms = params.get('models');
+    if (ms !== null) {
+      state.models = readModels(ms);
+      if (!state.models)
+        problems.push(
+          `The link’s models ${q(ms)} are not two of ${MODELS.join(', ')}; comparing 2.6.17 and 2.6.20.`,
+        );
+    }
     const ph = params.get('phase');
     if (ph !== null) {
       const i = PHASE_NAMES.findIndex((n) => n === ph);
       if (i >= 0) state.phase = i;
+      else if (ph === PREALLOCATION_NAME) state.phase = PREALLOCATION_PHASE;
       else
         problems.push(
-          `The link’s phase ${q(ph)} is not one of ${PHASE_NAMES.join(', ')}; starting at the first.`,
+          `The link’s phase ${q(ph)} is not one of ${PREALLOCATION_NAME}, ${PHASE_NAMES.join(', ')}; starting at the first.`,
         );
     }
     const a = params.get('at');
@@ -294,7 +328,14 @@ export function formatView(state: Partial<ViewState> & Pick<ViewState, 'view' | 
       : `preset=${encodeURIComponent(state.preset)}`;
   if (state.view === 'compare') {
     const parts = ['view=compare', source];
-    if (state.phase != null && state.phase > 0) parts.push(`phase=${PHASE_NAMES[state.phase]}`);
+    const pair = state.models;
+    if (pair && !(pair[0] === 'linux-2.6.17' && pair[1] === 'linux-2.6.20'))
+      parts.push(`models=${pair.join(',')}`);
+    if (state.phase === PREALLOCATION_PHASE) parts.push(`phase=${PREALLOCATION_NAME}`);
+    // A pair with linux-6.12 starts at its preallocation phase: there suspend must be written.
+    const first = pair?.includes('linux-6.12') ? PREALLOCATION_PHASE : 0;
+    if (state.phase != null && state.phase >= 0 && state.phase !== first)
+      parts.push(`phase=${PHASE_NAMES[state.phase]}`);
     if (state.at != null && state.at > 0) parts.push(`at=${Math.round(state.at * 100)}`);
     return `#${parts.join('&')}`;
   }

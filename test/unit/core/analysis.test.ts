@@ -129,3 +129,22 @@ describe('compare table', () => {
     expect(l.suspendMetadataBytes).toBe(4096);
   });
 });
+
+describe('the linux-6.12 line of the image ceiling', () => {
+  it('never passes max_size, about half of all the frames, and stays within 2.6.20 where lowmem binds', async () => {
+    const { ceilingAt, i386Machine, todayMaxSize } =
+      await import('../../../src/core/analysis/ceiling');
+    for (const frames of [262144, 1048576]) {
+      const m = i386Machine(frames);
+      const cap = todayMaxSize(m);
+      const all = m.lowmemFrames - m.nosaveLowmem + m.highmemFrames;
+      expect(cap).toBeLessThan(all / 2);
+      expect(cap).toBeGreaterThan(all / 2 - 2 * 256 - m.pagesForIo);
+      for (const h of [0, m.highmemFrames >> 2, m.highmemFrames >> 1]) {
+        const p = ceilingAt(m, h);
+        expect(p.today).toBeLessThanOrEqual(cap);
+        expect(p.today).toBeGreaterThan(0);
+      }
+    }
+  });
+});
