@@ -141,6 +141,15 @@ test('a new machine pushes a history entry, steps replace it, Back and Forward r
   await expect(picker(page)).toHaveValue('lowmem-only');
   await expect(stepText(page)).toHaveText(/^Step 1 of /);
   await expect(notice(page)).toHaveCount(0);
+
+  // The other view is a visit too: Back from the compare view returns to the step shown.
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await page.getByRole('link', { name: /^Compare/ }).click();
+  await expect(page).toHaveURL(/#view=compare&preset=lowmem-only$/);
+  await expect(page.getByText(/^Phase \d of \d+: /)).toBeVisible({ timeout: 30_000 });
+  await page.goBack();
+  await expect(page).toHaveURL(/#preset=lowmem-only&step=2$/);
+  await expect(stepText(page)).toHaveText(/^Step 2 of /);
 });
 
 test('bad values in the address say what was wrong and keep the run shown', async ({ page }) => {

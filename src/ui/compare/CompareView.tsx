@@ -247,8 +247,14 @@ function ComparePage({
       const next = withModel(models, side, model);
       setPos({ phase: startPhase(next), frac: 0 });
       setModels(next);
+      // Other models are a visit of their own too.
+      if (syncUrl)
+        pushHash(
+          formatView({ ...viewRef.current, models: next, phase: null, at: null }),
+          formatView(viewRef.current),
+        );
     },
-    [models],
+    [syncUrl, models],
   );
 
   const name = phaseName(shown.phase);

@@ -1,6 +1,6 @@
 import type { ModelId } from '../../core';
 import { versionOf } from './models';
-import { formatView } from './url';
+import { flushPendingHash, formatView } from './url';
 import './viewTabs.css';
 
 export type ViewName = 'visualiser' | 'compare';
@@ -8,7 +8,8 @@ export type ViewName = 'visualiser' | 'compare';
 /**
  * The two views of the page as links in the header: the step-by-step visualiser and the 2.6.17 ↔
  * 2.6.20 comparison, both on the same scenario. Plain links, so they can be opened in a new tab
- * and copied into lecture notes.
+ * and copied into lecture notes. Following one is a visit of its own (a history entry); the entry
+ * left gets its last step first, so Back returns to it.
  */
 export function ViewTabs({
   current,
@@ -32,6 +33,7 @@ export function ViewTabs({
       <a
         className="view-tab"
         href={formatView({ view: 'step', preset, scenario })}
+        onClick={flushPendingHash}
         aria-current={current === 'visualiser' ? 'page' : undefined}
       >
         Step by step
@@ -39,6 +41,7 @@ export function ViewTabs({
       <a
         className="view-tab"
         href={formatView({ view: 'compare', preset, scenario, models })}
+        onClick={flushPendingHash}
         aria-current={current === 'compare' ? 'page' : undefined}
       >
         {label}
