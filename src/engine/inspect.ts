@@ -54,10 +54,10 @@ export class FrameInspector {
   private history(pfn: number): { history: FrameHistoryEntry[]; total: number } {
     if (this.cached?.pfn === pfn) return this.cached;
     const steps = stepsTouching(this.run, pfn);
-    const history = steps.slice(0, HISTORY_LIMIT).map((step) => ({
-      step,
-      functionName: kindInfo(this.run.trace.columns.line[step]).fn.name,
-      narration: narration(this.run, step),
+    const history = steps.slice(0, HISTORY_LIMIT).map((index) => ({
+      index,
+      functionName: kindInfo(this.run.trace.columns.line[index]).fn.name,
+      narration: narration(this.run, index),
     }));
     this.cached = { pfn, history, total: steps.length };
     return this.cached;

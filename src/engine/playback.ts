@@ -18,7 +18,8 @@ export interface PlaybackDeps {
   announce(playing: boolean): void;
 }
 
-interface Run {
+/** One playback in progress: its clock, where it ends, the snapshot awaiting the page's ack. */
+interface PlayState {
   clock: PlayClock;
   total: number;
   /** Seq of the snapshot the page has not acked yet, or null. */
@@ -27,7 +28,7 @@ interface Run {
 }
 
 export class Playback {
-  private run: Run | null = null;
+  private run: PlayState | null = null;
 
   constructor(private readonly deps: PlaybackDeps) {}
 
@@ -43,7 +44,7 @@ export class Playback {
     const from = at >= bounds.totalSteps ? 0 : at;
     const clock = new PlayClock(bounds, unit, rate);
     clock.start(from, this.deps.host.now());
-    const run: Run = { clock, total: bounds.totalSteps, awaiting: null, cancelTimer: null };
+    const run: PlayState = { clock, total: bounds.totalSteps, awaiting: null, cancelTimer: null };
     this.run = run;
     if (!wasPlaying) this.deps.announce(true);
     if (from !== at) run.awaiting = this.deps.send(from);
@@ -92,7 +93,7 @@ export class Playback {
     }
   }
 
-  private cancelTimer(run: Run): void {
+  private cancelTimer(run: PlayState): void {
     run.cancelTimer?.();
     run.cancelTimer = null;
   }

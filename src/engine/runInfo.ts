@@ -11,7 +11,6 @@ export function buildRunInfo(loadId: number, run: Run, index: RunIndex): RunInfo
   return {
     loadId,
     name: sc.name,
-    description: sc.description,
     model: sc.model,
     frames: run.trace.frames,
     zones: run.zones.map((z) => ({
@@ -27,15 +26,10 @@ export function buildRunInfo(loadId: number, run: Run, index: RunIndex): RunInfo
     failure: run.failure,
     outcomeText: outcomeText(run),
     outcomeDetail: outcomeDetail(run),
-    report,
     compare: compareColumn(run, report),
     // A copy: the message's buffer is transferred away, the engine keeps its own.
     callStarts: index.callStarts.slice(),
-    suspendLayout: sc.suspendLayout,
-    resumeLayout: sc.resumeLayout,
-    policy: sc.policy,
     pagesForIo: sc.pagesForIo,
-    imageSize: sc.imageSize,
     ...(run.linux612 ? { preallocation: beforeFreeze(run, index) } : {}),
   };
 }

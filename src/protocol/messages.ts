@@ -11,7 +11,6 @@ import type {
   ModelId,
   OutcomeName,
   Question,
-  Report,
 } from '../core';
 
 export const PROTOCOL_VERSION = 1;
@@ -83,7 +82,6 @@ export interface PhaseSpan {
 export interface RunInfo {
   loadId: number;
   name: string;
-  description: string;
   model: ModelId;
   frames: number;
   zones: ZoneInfo[];
@@ -95,17 +93,12 @@ export interface RunInfo {
   outcomeText: string;
   /** What the outcome's numbers are made of, where that is not plain (2.6.17's saved pages), or null. */
   outcomeDetail: string | null;
-  report: Report;
   /** This run's column of the compare table (outcome, image, lowmem per highmem page, metadata, PBEs). */
   compare: CompareColumn;
   /** Step indexes where a new function call starts (ascending, 0 first); state k+1 shows step k. */
   callStarts: Int32Array;
-  /** Layout strings of the scenario, for the scenario panel. */
-  suspendLayout: string;
-  resumeLayout: string;
-  policy: string;
+  /** PAGES_FOR_IO of the scenario (linux-6.12's preallocation picture). */
   pagesForIo: number;
-  imageSize: number | null;
   /**
    * linux-6.12: the steps before the freeze (create_basic_memory_bitmaps() and
    * hibernate_preallocate_memory()), a part of the suspend phase the 2006 kernels do not have;
@@ -314,8 +307,8 @@ export interface PanelData {
 }
 
 export interface FrameHistoryEntry {
-  /** 0-based step index (as in PhaseSpan); seek to step + 1 to see it. */
-  step: number;
+  /** The step's 0-based index in the trace (as in PhaseSpan and `--steps`); state index + 1 shows it. */
+  index: number;
   functionName: string;
   narration: string;
 }

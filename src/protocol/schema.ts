@@ -10,7 +10,7 @@
  */
 import * as v from 'valibot';
 import { MODELS } from '../core';
-import type { CompareColumn, Failure, OutcomeName, Report } from '../core';
+import type { CompareColumn, Failure, OutcomeName } from '../core';
 import type { FromEngine } from './messages';
 
 const int = v.pipe(v.number(), v.safeInteger());
@@ -18,7 +18,6 @@ const count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 /** A pfn or -1 ("none"). */
 const pfnOrNone = v.pipe(v.number(), v.safeInteger(), v.minValue(-1));
 const finite = v.pipe(v.number(), v.finite());
-const nullableCount = v.nullable(count);
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -56,7 +55,6 @@ const phaseSpan = v.object({ phase: count, name: v.string(), start: count, end: 
 const runInfo = v.object({
   loadId: int,
   name: v.string(),
-  description: v.string(),
   model: v.picklist(MODELS),
   frames: v.pipe(count, v.minValue(1)),
   zones: v.array(zoneInfo),
@@ -66,14 +64,9 @@ const runInfo = v.object({
   failure: v.nullable(failure),
   outcomeText: v.string(),
   outcomeDetail: v.nullable(v.string()),
-  report: v.custom<Report>(isRecord, 'report: expected an object'),
   compare: v.custom<CompareColumn>(isRecord, 'compare: expected an object'),
   callStarts: i32,
-  suspendLayout: v.string(),
-  resumeLayout: v.string(),
-  policy: v.string(),
   pagesForIo: count,
-  imageSize: nullableCount,
   preallocation: v.optional(v.object({ start: count, end: count })),
 });
 
@@ -274,7 +267,7 @@ const frameInspection = v.object({
   flags: count,
   content: int,
   snapshotContent: v.nullable(int),
-  history: v.array(v.object({ step: count, functionName: v.string(), narration: v.string() })),
+  history: v.array(v.object({ index: count, functionName: v.string(), narration: v.string() })),
   historyTotal: count,
 });
 

@@ -7,7 +7,6 @@ import { vi } from 'vitest';
 import type { Mock } from 'vitest';
 import { createStore } from 'zustand/vanilla';
 import { KINDS, Marks, Role } from '../../src/core';
-import type { Report } from '../../src/core';
 import type {
   BitmapPanel,
   FrameArrays,
@@ -20,13 +19,13 @@ import type { EngineStore, EngineStoreState } from '../../src/store/engineStore'
 export const FRAMES = 16;
 export const TOTAL = 40;
 
-const report = { format: 'swsusp-viz/report@1', verified: true } as unknown as Report;
+/** The report the fake engine writes for any run. */
+export const FAKE_REPORT = { format: 'swsusp-viz/report@1', verified: true };
 
 export function fakeInfo(over: Partial<RunInfo> = {}): RunInfo {
   return {
     loadId: 1,
     name: 'Tiny machine',
-    description: 'Sixteen frames for tests.',
     model: 'linux-2.6.20',
     frames: FRAMES,
     zones: [
@@ -46,7 +45,6 @@ export function fakeInfo(over: Partial<RunInfo> = {}): RunInfo {
     failure: null,
     outcomeText: 'Restored: all 4 saved pages match their snapshot.',
     outcomeDetail: null,
-    report,
     compare: {
       model: 'linux-2.6.20',
       outcome: 'restored',
@@ -60,11 +58,7 @@ export function fakeInfo(over: Partial<RunInfo> = {}): RunInfo {
       today: null,
     },
     callStarts: Int32Array.from([0, 3, 8, 12, 19, 30, 38]),
-    suspendLayout: 'K2 S2 F6 | S2 F4',
-    resumeLayout: 'K2 B2 F6 | B1 F5',
-    policy: 'lowest-first',
     pagesForIo: 2,
-    imageSize: null,
     ...over,
   };
 }
@@ -196,8 +190,8 @@ export function fakeInspection(pfn: number): FrameInspection {
     content: 0xabcd,
     snapshotContent: 0xabcd,
     history: [
-      { step: 4, functionName: 'copy_data_page', narration: 'copy_data_page copies it.' },
-      { step: 9, functionName: 'swsusp_write', narration: 'swsusp_write writes it.' },
+      { index: 4, functionName: 'copy_data_page', narration: 'copy_data_page copies it.' },
+      { index: 9, functionName: 'swsusp_write', narration: 'swsusp_write writes it.' },
     ],
     historyTotal: 2,
   };
@@ -271,7 +265,7 @@ export function createFakeStore(init: Partial<EngineStoreState> = {}): EngineSto
         if (what === 'report')
           return Promise.resolve({
             ...base,
-            text: `${JSON.stringify(info.report, null, 2)}\n`,
+            text: `${JSON.stringify(FAKE_REPORT, null, 2)}\n`,
             next: null,
           });
         const end = Math.min(info.totalSteps, from + Math.ceil(info.totalSteps / 2));

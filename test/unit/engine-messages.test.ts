@@ -143,7 +143,7 @@ describe('inspect', () => {
     expect(ins).toMatchObject({ pfn: 8, zone: 'Normal', role: Role.Saveable });
     expect(ins.snapshotContent).not.toBeNull();
     expect(ins.historyTotal).toBe(ins.history.length);
-    const steps = ins.history.map((e) => e.step);
+    const steps = ins.history.map((e) => e.index);
     expect(steps).toEqual([...steps].sort((a, b) => a - b));
     expect(ins.history.some((e) => e.functionName === 'copy_data_page')).toBe(true);
     // Seeking past a step that changed pfn 8 sends a fresh inspection; seeking elsewhere not.

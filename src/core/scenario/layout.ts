@@ -10,7 +10,7 @@ import type { ZoneSpec } from './types';
  */
 
 /** One run of a layout: `count` frames of `letter` from pfn `start`; `at` is the letter's offset. */
-export interface Run {
+export interface LayoutRun {
   letter: string;
   count: number;
   start: number;
@@ -31,7 +31,7 @@ export interface LayoutError extends Rejection {
   run?: number;
 }
 
-export type LayoutResult = { ok: true; zones: Run[][] } | { ok: false; error: LayoutError };
+export type LayoutResult = { ok: true; zones: LayoutRun[][] } | { ok: false; error: LayoutError };
 
 /**
  * The longest layout accepted, in characters. Checked before anything else, so a hostile string is
@@ -119,13 +119,13 @@ export function parseLayout(
     );
   }
 
-  const out: Run[][] = [];
+  const out: LayoutRun[][] = [];
   let zoneStart = 0;
   for (let z = 0; z < zones.length; z++) {
     const zone = zones[z];
     const segStart = z === 0 ? 0 : bars[z - 1] + 1;
     const segEnd = z < bars.length ? bars[z] : text.length;
-    const runs: Run[] = [];
+    const runs: LayoutRun[] = [];
     let sum = 0;
     let i = segStart;
     while (i < segEnd) {
@@ -281,7 +281,7 @@ export function parseLayout(
 }
 
 /** Expands runs into one letter code per frame. */
-export function expandRuns(zones: readonly Run[][], total: number): Uint8Array {
+export function expandRuns(zones: readonly LayoutRun[][], total: number): Uint8Array {
   const out = new Uint8Array(total);
   for (const runs of zones)
     for (const r of runs) out.fill(r.letter.charCodeAt(0), r.start, r.start + r.count);
@@ -290,9 +290,9 @@ export function expandRuns(zones: readonly Run[][], total: number): Uint8Array {
 
 /** The run covering `pfn`, for pointing at it in a message. */
 export function runAt(
-  zones: readonly Run[][],
+  zones: readonly LayoutRun[][],
   pfn: number,
-): { run: Run; index: number } | undefined {
+): { run: LayoutRun; index: number } | undefined {
   for (const runs of zones) {
     let lo = 0;
     let hi = runs.length - 1;

@@ -14,7 +14,7 @@ function History() {
   // The last touch at or before the current state is "now"; later ones are still to come.
   const history = inspection?.history ?? [];
   let latest = -1;
-  for (let i = 0; i < history.length; i++) if (history[i].step + 1 <= step) latest = i;
+  for (let i = 0; i < history.length; i++) if (history[i].index + 1 <= step) latest = i;
   useEffect(() => {
     // The list scrolls in its own box: the frame's facts above it stay in view.
     const el = list.current?.querySelector<HTMLElement>('[aria-current="step"]') ?? null;
@@ -32,11 +32,11 @@ function History() {
       ) : (
         <ol ref={list}>
           {history.map((h, i) => {
-            const target = h.step + 1;
+            const target = h.index + 1;
             const cls =
               i === latest ? 'history-current' : i > latest ? 'history-future' : undefined;
             return (
-              <li key={h.step} className={cls} aria-current={i === latest ? 'step' : undefined}>
+              <li key={h.index} className={cls} aria-current={i === latest ? 'step' : undefined}>
                 <button
                   type="button"
                   className="history-step"
