@@ -3,5 +3,5 @@ export interface SmallestText {
   where: string;
   text: string;
 }
-export function smallestTextInPage(): SmallestText;
-export const VIEWS: readonly (readonly [string, string, readonly string[]])[];
+export function smallestTextInPage(scope?: string | null): SmallestText;
+export const VIEWS: readonly (readonly [string, string, readonly string[], string?])[];

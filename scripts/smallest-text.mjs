@@ -3,20 +3,22 @@
  * the DOM for visible text (HTML text nodes and SVG text, which is scaled by its screen transform)
  * and returns the smallest rendered font size in CSS pixels and where it is.
  *
- *   node scripts/smallest-text.mjs            # builds nothing: serves dist/ with vite preview
+ *   npm run build && node scripts/smallest-text.mjs   # serves dist/ with vite preview
  *
- * prints one row per view and mode at 1280×720, in Chromium (scripts/chromium.mjs).
+ * prints one row per view and mode at 1280×720, in Chromium (scripts/chromium.mjs), as the
+ * Markdown table of docs/legibility.md. SMALLEST_TEXT_PORT picks the preview port (4199).
  */
 /* global window, document, NodeFilter, getComputedStyle, SVGGraphicsElement -- smallestTextInPage runs in the page */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** In the page: { px, where, text } of the smallest visible text. */
-export function smallestTextInPage() {
+/** In the page: { px, where, text } of the smallest visible text (in `scope`, if it matches). */
+export function smallestTextInPage(scope) {
   let best = { px: Infinity, where: '', text: '' };
   const vw = window.innerWidth;
   const vh = window.innerHeight;
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const root = (scope && document.querySelector(scope)) || document.body;
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.textContent?.trim() ?? '';
     const el = node.parentElement;
@@ -60,23 +62,40 @@ export function smallestTextInPage() {
   return { ...best, px: Math.round(best.px * 10) / 10 };
 }
 
-/** The views and modes the table covers: [view, hash, keys pressed after load]. */
+/**
+ * The views and modes the table covers: [view, hash, actions after load, scope]. An action is a
+ * key to press, or `click:<selector>` to click; a scope measures only inside that element.
+ */
 export const VIEWS = [
   ['step', '#preset=teaching&step=130', []],
-  ['step, presentation', '#preset=teaching&step=130', ['f']],
   ['step, dark', '#preset=teaching&step=130', ['t']],
+  [
+    'step, overlays on (NS / NSF, ✓ / ✗ badges)',
+    '#preset=teaching&step=380',
+    ['click:text=NS / NSF', 'click:text=matches snapshot'],
+  ],
+  ['step, presentation', '#preset=teaching&step=130', ['f']],
   ['step, presentation, dark', '#preset=teaching&step=130', ['f', 't']],
   ['step, predict', '#preset=teaching&step=129', ['p']],
   ['step, predict, presentation', '#preset=teaching&step=129', ['p', 'f']],
   ['step, i386-1g (canvas grid)', '#preset=i386-1g', []],
+  ['step, i386-1g (canvas grid), dark', '#preset=i386-1g', ['t']],
+  ['step, key help dialog (the dialog)', '#preset=teaching&step=130', ['?'], 'dialog[open]'],
+  [
+    'step, machine editor dialog (the dialog)',
+    '#preset=teaching',
+    ['click:button:has-text("New machine")', 'click:text=Paste a boot log'],
+    '[role=dialog]',
+  ],
   ['embed', '#preset=teaching&step=130&embed=1', []],
   ['compare', '#view=compare&preset=teaching', []],
+  ['compare, dark', '#view=compare&preset=teaching', ['t']],
 ];
 
 async function main() {
   const { chromium } = await import('playwright-core');
   const { CHROMIUM_ARGS, CHROMIUM_PATH } = await import('./chromium.mjs');
-  const port = 4199;
+  const port = Number(process.env.SMALLEST_TEXT_PORT ?? 4199);
   const server = spawn(
     'npx',
     ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
@@ -96,7 +115,7 @@ async function main() {
     }
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     const rows = [];
-    for (const [view, hash, keys] of VIEWS) {
+    for (const [view, hash, keys, scope] of VIEWS) {
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
       await page.goto(base + hash);
       await page.waitForFunction(
@@ -107,9 +126,12 @@ async function main() {
         null,
         { timeout: 240_000 },
       );
-      for (const k of keys) await page.keyboard.press(k);
+      for (const k of keys) {
+        if (k.startsWith('click:')) await page.click(k.slice(6));
+        else await page.keyboard.press(k);
+      }
       await page.waitForTimeout(400);
-      rows.push([view, await page.evaluate(smallestTextInPage)]);
+      rows.push([view, await page.evaluate(smallestTextInPage, scope ?? null)]);
       console.error(`measured: ${view}`);
       await page.close();
     }

@@ -6,5 +6,5 @@ import type { SmallestText } from '../../scripts/smallest-text.mjs';
 export type { SmallestText };
 
 export function smallestText(page: Page): Promise<SmallestText> {
-  return page.evaluate(smallestTextInPage);
+  return page.evaluate(smallestTextInPage, null);
 }
