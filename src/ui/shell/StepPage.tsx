@@ -7,6 +7,7 @@ import { useHostBridge } from '../../embed/useHostBridge';
 import { prefs } from '../lecture/prefs';
 import { shareLink } from '../share/link';
 import { sameScenario, scenarioNames, scenarioSource } from '../share/source';
+import { scenarioFor } from '../compare/models';
 import { EngineProvider } from './EngineContext';
 import { CUSTOM_SCENARIO } from './ScenarioPicker';
 import {
@@ -76,7 +77,11 @@ export function StepPage({ store, hash, syncUrl = true, embedByDefault = false }
         ...(next.model ? { model: next.model } : {}),
         ...(next.scenario === null ? { tag: next.preset } : {}),
       };
-      store.getState().load(scenarioSource(next), opts);
+      // A 2006 model cannot read 6.12's Z and O letters: it runs them as S, and says so.
+      const source = scenarioSource(next);
+      const run = next.model ? scenarioFor(source, next.model) : { source, note: null };
+      if (run.note) setNotice(run.note);
+      store.getState().load(run.source, opts);
     },
     [store, show],
   );
