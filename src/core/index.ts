@@ -33,6 +33,9 @@ export {
   unpackKeyframe,
 } from './trace/keyframes';
 export type { Keyframe, KeyframeOptions } from './trace/keyframes';
+export { TraceBuilder } from './trace/chunks';
+export type { ChunkKeyframe, ChunkOptions, TraceChunk } from './trace/chunks';
+export { buildZones } from './kernel/machine';
 export { Phase, PHASE_NAMES } from './kernel/phases';
 export type { Zone } from './kernel/machine';
 export type { Failure } from './kernel/kernel';
@@ -117,6 +120,7 @@ export type { CompareColumn, TodayColumn } from './analysis/compare';
 export {
   auditInvariants,
   checkStep,
+  InvariantAudit,
   checksByKey,
   invariantsFor,
   registerInvariants,

@@ -13,8 +13,7 @@ import { Phase } from './kernel/phases';
 import { imageKernelTakeover } from './kernel/restore';
 import type { Verification } from './kernel/restore';
 import { Reg } from './registers';
-import { KeyframeTaker } from './trace/keyframes';
-import { finishRun } from './run';
+import { finishRun, startRun } from './run';
 import type { OutcomeName, Run, SimulateOptions } from './run';
 import type { Scenario } from './scenario/types';
 
@@ -31,9 +30,7 @@ export interface Linux612Info {
  */
 export function simulate612(scenario: Scenario, opts: SimulateOptions = {}): Run {
   const k = new Kernel(scenario, { record: opts.record });
-  k.rec.onProgress = opts.onProgress ?? null;
-  if (opts.keyframes && k.rec.recording)
-    k.rec.keyframes = new KeyframeTaker(k.frames, opts.keyframes);
+  const lastChunk = startRun(k, opts);
   const sus = new Today(k);
   const info: Linux612Info = { suspend: newSuspend612(), resume: null };
   let failure: Failure | null = null;
@@ -87,7 +84,7 @@ export function simulate612(scenario: Scenario, opts: SimulateOptions = {}): Run
       bootRegs = k.state.regs.slice();
     }
   }
-  const run = finishRun(k, { outcome, failure, verification, suspendRegs, bootRegs });
+  const run = finishRun(k, { outcome, failure, verification, suspendRegs, bootRegs }, lastChunk);
   run.linux612 = info;
   return run;
 }

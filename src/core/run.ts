@@ -13,6 +13,8 @@ import { Outcome, Reg } from './registers';
 import type { Scenario } from './scenario/types';
 import { KeyframeTaker } from './trace/keyframes';
 import type { Keyframe, KeyframeOptions } from './trace/keyframes';
+import { chunkRecorder } from './trace/chunks';
+import type { ChunkOptions } from './trace/chunks';
 import type { Trace } from './trace/trace';
 import type { Zone } from './kernel/machine';
 import type { Linux612Info } from './run-612';
@@ -27,6 +29,8 @@ export interface SimulateOptions {
   record?: boolean;
   /** Take keyframes while simulating (the run's `keyframes`); none when absent. */
   keyframes?: KeyframeOptions;
+  /** Hand the trace over in chunks while simulating (trace/chunks.ts); needs `record`. */
+  chunks?: ChunkOptions;
 }
 
 export type OutcomeName = 'restored' | 'suspend-failed' | 'resume-failed';
@@ -75,9 +79,7 @@ export interface ModelSteps {
 
 /** Runs a model start to end. Never throws for a valid scenario. */
 export function runModel(k: Kernel, opts: SimulateOptions, steps: ModelSteps): Run {
-  k.rec.onProgress = opts.onProgress ?? null;
-  if (opts.keyframes && k.rec.recording)
-    k.rec.keyframes = new KeyframeTaker(k.frames, opts.keyframes);
+  const lastChunk = startRun(k, opts);
   let failure: Failure | null = null;
   let outcome: OutcomeName = 'restored';
   let verification: Verification | null = null;
@@ -114,7 +116,18 @@ export function runModel(k: Kernel, opts: SimulateOptions, steps: ModelSteps): R
       bootRegs = k.state.regs.slice();
     }
   }
-  return finishRun(k, { outcome, failure, verification, suspendRegs, bootRegs });
+  return finishRun(k, { outcome, failure, verification, suspendRegs, bootRegs }, lastChunk);
+}
+
+/**
+ * Wires the run's options into the recorder (progress, keyframes, chunks); returns the function
+ * that cuts the last chunk when the run has ended, if chunks were asked for.
+ */
+export function startRun(k: Kernel, opts: SimulateOptions): (() => void) | null {
+  k.rec.onProgress = opts.onProgress ?? null;
+  if (opts.keyframes && k.rec.recording)
+    k.rec.keyframes = new KeyframeTaker(k.frames, opts.keyframes);
+  return opts.chunks ? chunkRecorder(k.rec, opts.chunks) : null;
 }
 
 /** The linux-2.6.20 model: memory bitmaps, highmem copies in highmem, PBEs only on resume. */
@@ -156,13 +169,15 @@ const OUTCOME_REG: Record<OutcomeName, number> = {
 };
 
 /** Records the outcome in the last step and seals the trace (both models). */
-export function finishRun(k: Kernel, end: RunEnd): Run {
+export function finishRun(k: Kernel, end: RunEnd, lastChunk: (() => void) | null = null): Run {
   k.rec.setReg(Reg.outcome, OUTCOME_REG[end.outcome]);
   const endPhase = k.rec.phase;
+  const trace = k.rec.finish();
+  lastChunk?.();
   return {
     scenario: k.scenario,
     zones: k.zones,
-    trace: k.rec.finish(),
+    trace,
     endPhase,
     counted: k.counted,
     copied: k.copied,

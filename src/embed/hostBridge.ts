@@ -5,6 +5,7 @@
  */
 import { presetNames } from '../core';
 import type { ModelId } from '../core';
+import { completeInfo } from '../protocol/messages';
 import type { ScenarioSource } from '../protocol/messages';
 import type { EngineStore, EngineStoreState } from '../store/engineStore';
 import { moveTarget } from '../store/moves';
@@ -114,12 +115,20 @@ export function connectHost(opts: HostBridgeOptions): () => void {
         s.play();
         return null;
       case 'seek':
-        if (command.step > info.totalSteps)
+        // A run still being traced goes there once the trace does.
+        if (info.complete && command.step > info.totalSteps)
           return `Step ${command.step} is past the end of this run (${info.totalSteps} steps).`;
         s.seek(command.step);
         return null;
       case 'step':
-        s.seek(Math.max(0, Math.min(info.totalSteps, s.step + command.delta)));
+        s.seek(
+          Math.max(
+            0,
+            info.complete
+              ? Math.min(info.totalSteps, s.step + command.delta)
+              : s.step + command.delta,
+          ),
+        );
         return null;
       case 'phase': {
         if (command.delta === 0) return null;
@@ -169,8 +178,9 @@ export function connectHost(opts: HostBridgeOptions): () => void {
         function: s.panels.functionName,
         narration: s.panels.narration,
       });
-      if (s.step === info.totalSteps)
-        post({ event: 'outcome', outcome: info.outcome, failure: info.failure });
+      const done = completeInfo(info);
+      if (done && s.step === done.totalSteps)
+        post({ event: 'outcome', outcome: done.outcome, failure: done.failure });
     }
   };
 

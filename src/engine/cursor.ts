@@ -23,12 +23,17 @@ export class Cursor {
   pos = 0;
   readonly state: FrameState;
   readonly bits: Int32Array;
-  private readonly bulk: Set<number>;
+  private bulk: Set<number>;
 
   constructor(private readonly trace: Trace) {
     this.state = cloneState(trace.initial);
     this.bits = countBits(this.state.flags);
     this.bulk = new Set(trace.bulk.map((b) => b.step));
+  }
+
+  /** The trace grew (it is still being traced): its new bulk steps count too. */
+  grew(): void {
+    this.bulk = new Set(this.trace.bulk.map((b) => b.step));
   }
 
   /** Applies step `pos` (state pos → pos + 1); `track` keeps the bit counts up to date. */

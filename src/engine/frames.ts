@@ -56,7 +56,19 @@ export class FrameEncoder {
     const s = cursor.state;
     const saved = (s.flags[pfn] & Marks.IMAGE_PFN) !== 0 || (afterBoot && this.savedPfn[pfn]);
     if (!saved) return MATCH_NONE;
-    return s.content[pfn] === this.snapshot[pfn] ? MATCH_SAME : MATCH_DIFFERENT;
+    return s.content[pfn] === this.snapshot[pfn] || !this.known(pfn) ? MATCH_SAME : MATCH_DIFFERENT;
+  }
+
+  /**
+   * Whether the snapshot content of `pfn` is known yet. While the run is still being traced a
+   * pfn marked for the image before copy_data_pages() has reached it has none yet and shows as
+   * matching: in the 2006 models nothing writes a saveable page between the mark and the copy, so
+   * that is exact; linux-6.12 marks earlier, and such a pfn may show as matching until the copy is
+   * traced (the engine then sends the page a whole table).
+   */
+  private known(pfn: number): boolean {
+    const k = this.run.trace.snapshotKnown;
+    return !k || k[pfn] === 1;
   }
 
   private afterBoot(cursor: Cursor): boolean {
@@ -72,7 +84,8 @@ export class FrameEncoder {
     for (let i = 0; i < candidates.length; i++) {
       const pfn = candidates[i];
       if (flags[pfn] & Marks.IMAGE_PFN || (afterBoot && savedPfn[pfn])) {
-        match[pfn] = content[pfn] === snapshot[pfn] ? MATCH_SAME : MATCH_DIFFERENT;
+        match[pfn] =
+          content[pfn] === snapshot[pfn] || !this.known(pfn) ? MATCH_SAME : MATCH_DIFFERENT;
       }
     }
     return { role: s.role.slice(), flags: s.flags.slice(), match };

@@ -1,21 +1,49 @@
 /**
  * The invariants panel's rows for one state: the running model's checks (src/core/invariants),
- * audited over the whole run once at load, and checked live on the step the state shows.
+ * audited over the whole run (where the run was traced, or here piece by piece while a long run
+ * is still being traced), and checked live on the step the state shows.
  */
-import { auditInvariants, checkStep, checksByKey, invariantsFor } from '../core';
+import { checkStep, checksByKey, InvariantAudit, invariantsFor } from '../core';
 import type { InvariantCheck, InvariantSummary, Run } from '../core';
 import type { InvariantRow } from '../protocol/messages';
 import type { Cursor } from './cursor';
 
 export class InvariantMonitor {
-  private readonly checks: InvariantCheck[];
-  private readonly byKey: Map<string, number[]>;
-  private readonly audit: InvariantSummary[];
+  private checks: InvariantCheck[];
+  private byKey: Map<string, number[]>;
+  private audit: InvariantSummary[];
+  /** The audit of a run still being traced, advanced as it grows; null once the run is done. */
+  private partial: InvariantAudit | null;
 
-  constructor(private readonly run: Run) {
+  /** `audit`: the finished run's audit; null while the run is still being traced. */
+  constructor(
+    private readonly run: Run,
+    audit: InvariantSummary[] | null,
+  ) {
     this.checks = invariantsFor(run);
     this.byKey = checksByKey(this.checks);
-    this.audit = auditInvariants(run, this.checks);
+    this.partial = audit ? null : new InvariantAudit(run.trace, this.checks);
+    this.audit = audit ?? this.partial!.summary;
+    this.partial?.advance(run.trace, this.checks);
+  }
+
+  /**
+   * The trace grew: the checks are made again from it (some read its tables) and the new steps
+   * audited. A check that looks ahead to the run's end (safe-homes reads what the boot kernel
+   * took in the end) sees the run as far as it is traced until `finish` brings the exact audit.
+   */
+  grew(): void {
+    this.checks = invariantsFor(this.run);
+    this.byKey = checksByKey(this.checks);
+    this.partial?.advance(this.run.trace, this.checks);
+  }
+
+  /** The run is done: its whole audit replaces the one built as it grew. */
+  finish(audit: InvariantSummary[]): void {
+    this.checks = invariantsFor(this.run);
+    this.byKey = checksByKey(this.checks);
+    this.partial = null;
+    this.audit = audit;
   }
 
   /** The whole run's audit: first failure of each invariant (for reports and tests). */
@@ -50,7 +78,8 @@ export class InvariantMonitor {
       }
       return {
         ...base,
-        status: a.checks === 0 ? 'unused' : 'pending',
+        // While the run is still being traced a check no step relied on yet may still be used.
+        status: a.checks === 0 && !this.partial ? 'unused' : 'pending',
         failedAt: null,
         detail: null,
       };

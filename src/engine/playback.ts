@@ -22,6 +22,10 @@ export interface PlaybackDeps {
 interface PlayState {
   clock: PlayClock;
   total: number;
+  unit: StepUnit;
+  rate: number;
+  /** The run is traced to its end (else playback waits at `total` for more). */
+  complete: boolean;
   /** Seq of the snapshot the page has not acked yet, or null. */
   awaiting: number | null;
   cancelTimer: (() => void) | null;
@@ -36,15 +40,27 @@ export class Playback {
     return this.run !== null;
   }
 
-  /** Plays from the page's state (from 0 when it is at the end) at `rate` units per second. */
-  start(bounds: Boundaries, unit: StepUnit, rate: number): void {
+  /**
+   * Plays from the page's state (from 0 when it is at the end) at `rate` units per second.
+   * `complete`: false while the run is still being traced (playback then waits at the end of what
+   * is traced until `grew` brings more).
+   */
+  start(bounds: Boundaries, unit: StepUnit, rate: number, complete = true): void {
     const wasPlaying = this.run !== null;
     if (this.run) this.cancelTimer(this.run);
     const at = this.deps.pageAt() ?? 0;
-    const from = at >= bounds.totalSteps ? 0 : at;
+    const from = at >= bounds.totalSteps && complete ? 0 : at;
     const clock = new PlayClock(bounds, unit, rate);
     clock.start(from, this.deps.host.now());
-    const run: PlayState = { clock, total: bounds.totalSteps, awaiting: null, cancelTimer: null };
+    const run: PlayState = {
+      clock,
+      total: bounds.totalSteps,
+      unit,
+      rate,
+      complete,
+      awaiting: null,
+      cancelTimer: null,
+    };
     this.run = run;
     if (!wasPlaying) this.deps.announce(true);
     if (from !== at) run.awaiting = this.deps.send(from);
@@ -58,6 +74,18 @@ export class Playback {
     this.cancelTimer(run);
     run.clock.start(s, this.deps.host.now());
     run.awaiting = seq;
+  }
+
+  /** The run grew (or was traced to its end): play on into the new steps. */
+  grew(bounds: Boundaries, complete: boolean): void {
+    const run = this.run;
+    if (!run) return;
+    this.cancelTimer(run);
+    run.clock = new PlayClock(bounds, run.unit, run.rate);
+    run.clock.start(this.deps.pageAt() ?? 0, this.deps.host.now());
+    run.total = bounds.totalSteps;
+    run.complete = complete;
+    this.tick();
   }
 
   ack(seq: number): void {
@@ -82,7 +110,8 @@ export class Playback {
     const target = run.clock.targetAt(now);
     if (target !== this.deps.pageAt()) run.awaiting = this.deps.send(target);
     if (target >= run.total) {
-      this.stop();
+      // At the end of a run still being traced: wait there for `grew`.
+      if (run.complete) this.stop();
       return;
     }
     if (run.awaiting === null) {

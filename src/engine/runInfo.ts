@@ -5,9 +5,16 @@ import type { RunInfo } from '../protocol/messages';
 import { outcomeDetail, outcomeText } from './panels/text';
 import type { RunIndex } from './runIndex';
 
-export function buildRunInfo(loadId: number, run: Run, index: RunIndex): RunInfo {
+/** `complete`: the run is traced to its end (else the outcome and the report are not known yet). */
+export function buildRunInfo(
+  loadId: number,
+  run: Run,
+  index: RunIndex,
+  complete = true,
+  expectedSteps = run.trace.steps,
+): RunInfo {
   const sc = run.scenario;
-  const report = buildReport(run, false);
+  const report = complete ? buildReport(run, false) : null;
   return {
     loadId,
     name: sc.name,
@@ -21,12 +28,16 @@ export function buildRunInfo(loadId: number, run: Run, index: RunIndex): RunInfo
       populated: z.populated,
     })),
     totalSteps: run.trace.steps,
+    complete,
+    expectedSteps: complete
+      ? run.trace.steps
+      : Math.max(Math.round(expectedSteps), run.trace.steps),
     phases: index.phases.map((p) => ({ ...p })),
-    outcome: run.outcome,
-    failure: run.failure,
-    outcomeText: outcomeText(run),
-    outcomeDetail: outcomeDetail(run),
-    compare: compareColumn(run, report),
+    outcome: complete ? run.outcome : null,
+    failure: complete ? run.failure : null,
+    outcomeText: complete ? outcomeText(run) : null,
+    outcomeDetail: complete ? outcomeDetail(run) : null,
+    compare: report ? compareColumn(run, report) : null,
     // A copy: the message's buffer is transferred away, the engine keeps its own.
     callStarts: index.callStarts.slice(),
     pagesForIo: sc.pagesForIo,

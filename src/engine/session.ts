@@ -3,8 +3,8 @@
  * the encoders for frames and panels, and the step boundaries. It answers "the state at s" as a
  * snapshot body, choosing a delta when the page's state is close.
  */
-import { QuestionSource } from '../core';
-import type { Run } from '../core';
+import { auditInvariants, QuestionSource } from '../core';
+import type { InvariantSummary, Run } from '../core';
 import type {
   FrameArrays,
   FrameDelta,
@@ -19,7 +19,9 @@ import { InvariantMonitor } from './invariants';
 import { PanelBuilder } from './panels/panels';
 import { buildRunIndex } from './runIndex';
 import { buildRunInfo } from './runInfo';
+import { estimateSteps } from './progress';
 import { Timeline } from './timeline';
+import type { RunEnd } from './tracer';
 import { Boundaries } from './units';
 
 export interface SessionOptions {
@@ -27,6 +29,8 @@ export interface SessionOptions {
   /** Largest number of recorded changes a delta may cover before a full table is sent. */
   maxDeltaChanges?: number;
   onIndexProgress?: (fraction: number) => void;
+  /** While the run is traced: how many steps it is expected to take (default: estimated). */
+  expectedSteps?: number;
 }
 
 export interface SnapshotBody {
@@ -37,24 +41,50 @@ export interface SnapshotBody {
 }
 
 export class Session {
-  readonly info: RunInfo;
-  readonly bounds: Boundaries;
-  readonly timeline: Timeline;
+  info!: RunInfo;
+  bounds!: Boundaries;
+  timeline!: Timeline;
+  /** Whether the run is traced to its end (else `totalSteps` is how far it is traced so far). */
+  complete: boolean;
   private readonly cursor: Cursor;
-  private readonly encoder: FrameEncoder;
-  private readonly panels: PanelBuilder;
-  private readonly inspector: FrameInspector;
+  private encoder!: FrameEncoder;
+  private panels!: PanelBuilder;
+  private inspector!: FrameInspector;
   readonly invariants: InvariantMonitor;
-  private readonly questions: QuestionSource;
+  private questions: QuestionSource | null = null;
 
+  /**
+   * `keyframes`: those the core took while simulating (null: replay the trace once for them).
+   * `audit`: the finished run's invariant audit (absent: audited here), or 'tracing' while the
+   * run is still being traced, when the session grows with it (`grew`, then `finish`).
+   */
   constructor(
     readonly loadId: number,
     readonly run: Run,
-    opts: SessionOptions = {},
+    private readonly opts: SessionOptions = {},
+    audit?: InvariantSummary[] | 'tracing',
   ) {
+    this.complete = audit !== 'tracing';
+    this.cursor = new Cursor(run.trace);
+    this.invariants = new InvariantMonitor(
+      run,
+      audit === 'tracing' ? null : (audit ?? auditInvariants(run)),
+    );
+    this.derive();
+  }
+
+  /** Everything read from the trace, again: after the trace grew or the run ended. */
+  private derive(): void {
+    const run = this.run;
     const trace = run.trace;
     const index = buildRunIndex(trace);
-    this.info = buildRunInfo(loadId, run, index);
+    this.info = buildRunInfo(
+      this.loadId,
+      run,
+      index,
+      this.complete,
+      this.opts.expectedSteps ?? estimateSteps(run.scenario),
+    );
     this.bounds = new Boundaries(
       trace.steps,
       index.callStarts,
@@ -64,15 +94,31 @@ export class Session {
     this.timeline = run.keyframes
       ? Timeline.fromKeyframes(trace, run.keyframes)
       : Timeline.build(trace, {
-          budgetBytes: opts.keyframeBudgetBytes,
-          onProgress: opts.onIndexProgress,
+          budgetBytes: this.opts.keyframeBudgetBytes,
+          onProgress: this.opts.onIndexProgress,
         });
-    this.cursor = new Cursor(trace);
-    this.encoder = new FrameEncoder(run, { maxDeltaChanges: opts.maxDeltaChanges });
-    this.panels = new PanelBuilder(run, index, this.info.outcomeText);
+    this.cursor.grew();
+    this.encoder = new FrameEncoder(run, { maxDeltaChanges: this.opts.maxDeltaChanges });
+    this.panels = new PanelBuilder(run, index, this.info.outcomeText ?? '');
     this.inspector = new FrameInspector(run, this.encoder.savedPfn);
-    this.invariants = new InvariantMonitor(run);
-    this.questions = new QuestionSource(run);
+    // Questions look at the whole run (its outcome, the functions it goes through): asked once
+    // it is traced to the end.
+    this.questions = this.complete ? new QuestionSource(run) : null;
+  }
+
+  /** The trace grew by a chunk (the run's keyframes too). */
+  grew(): void {
+    this.invariants.grew();
+    this.derive();
+  }
+
+  /** The run is traced to its end: `end` completes it (outcome, registers, the audit). */
+  finish(end: RunEnd): void {
+    Object.assign(this.run, end);
+    delete (this.run as Run & { audit?: unknown }).audit;
+    this.complete = true;
+    this.invariants.finish(end.audit);
+    this.derive();
   }
 
   get totalSteps(): number {
@@ -98,7 +144,7 @@ export class Session {
     const panels = {
       ...this.panels.build(this.cursor),
       invariants: this.invariants.rows(this.cursor),
-      questions: this.questions.about(target),
+      questions: this.questions?.about(target) ?? [],
     };
     return delta
       ? { step: target, delta, panels }

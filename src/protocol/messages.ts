@@ -78,7 +78,10 @@ export interface PhaseSpan {
   end: number;
 }
 
-/** Sent once per load when the trace is built. */
+/**
+ * Sent once per load (in 'ready') when the run can be shown: when its trace is built, or for a
+ * long run as soon as its initial state exists, while the rest is traced ('traced' then follows).
+ */
 export interface RunInfo {
   loadId: number;
   name: string;
@@ -86,15 +89,26 @@ export interface RunInfo {
   frames: number;
   zones: ZoneInfo[];
   totalSteps: number;
+  /**
+   * false while the run is still being traced: `totalSteps`, `phases` and `callStarts` then cover
+   * the steps traced so far (the run's length is not known yet), and `outcome`, `failure`,
+   * `outcomeText`, `outcomeDetail` and `compare` are null.
+   */
+  complete: boolean;
+  /**
+   * While the run is being traced, the engine's estimate of its length (the timeline spans this
+   * much until the end is known; the run may turn out shorter or longer); once complete, totalSteps.
+   */
+  expectedSteps: number;
   phases: PhaseSpan[];
-  outcome: OutcomeName;
+  outcome: OutcomeName | null;
   failure: Failure | null;
   /** One sentence for the end of the run: "Restored: all N saved pages match" or the failure. */
-  outcomeText: string;
+  outcomeText: string | null;
   /** What the outcome's numbers are made of, where that is not plain (2.6.17's saved pages), or null. */
   outcomeDetail: string | null;
   /** This run's column of the compare table (outcome, image, lowmem per highmem page, metadata, PBEs). */
-  compare: CompareColumn;
+  compare: CompareColumn | null;
   /** Step indexes where a new function call starts (ascending, 0 first); state k+1 shows step k. */
   callStarts: Int32Array;
   /** PAGES_FOR_IO of the scenario (linux-6.12's preallocation picture). */
@@ -329,6 +343,11 @@ export interface FrameInspection {
 export type FromEngine =
   | { v: 1; type: 'progress'; loadId: number; fraction: number; label: string }
   | { v: 1; type: 'ready'; info: RunInfo }
+  /**
+   * The run shown is traced further (or to its end: `info.complete`): the same run, longer. A seek
+   * past what was traced waits for this and is then answered.
+   */
+  | { v: 1; type: 'traced'; info: RunInfo }
   /** The state at `step`. `frames` is set when sent whole, `delta` when only some pfns changed. */
   | {
       v: 1;
@@ -365,3 +384,16 @@ export type FromEngine =
       total: number;
       error: string | null;
     };
+
+/** A run traced to its end: its outcome and report are known. */
+export type CompleteRunInfo = RunInfo & {
+  complete: true;
+  outcome: OutcomeName;
+  outcomeText: string;
+  compare: CompareColumn;
+};
+
+/** `info` when its run is traced to its end, else null. */
+export function completeInfo(info: RunInfo | null | undefined): CompleteRunInfo | null {
+  return info?.complete ? (info as CompleteRunInfo) : null;
+}

@@ -65,7 +65,7 @@ export function checkEngineMessage(data: unknown, runs: readonly RunBounds[]): C
   // The schema's output drops unknown keys; the input itself is passed on, so transferred typed
   // arrays stay the same objects and nothing is copied per snapshot.
   const msg = data as FromEngine;
-  if (msg.type === 'ready') return checkReady(msg.info);
+  if (msg.type === 'ready' || msg.type === 'traced') return checkReady(msg);
   if (msg.type !== 'snapshot') return { ok: true, msg };
   const run = runs.find((r) => r.loadId === msg.loadId);
   if (!run) return { ok: true, msg };
@@ -97,16 +97,17 @@ export function checkEngineMessage(data: unknown, runs: readonly RunBounds[]): C
   return { ok: true, msg };
 }
 
-function checkReady(info: RunInfo): Checked {
+function checkReady(msg: Extract<FromEngine, { type: 'ready' | 'traced' }>): Checked {
+  const info: RunInfo = msg.info;
   const last = info.zones.at(-1);
   if (!last || last.end !== info.frames)
     return bad(
-      `'ready' message: the zones end at ${last?.end ?? 0}, the run has ${info.frames} frames`,
+      `'${msg.type}' message: the zones end at ${last?.end ?? 0}, the run has ${info.frames} frames`,
     );
   for (const p of info.phases)
     if (p.start > p.end || p.end > info.totalSteps)
       return bad(
-        `'ready' message: phase ${quote(p.name)} spans ${p.start}–${p.end}, outside the run's ${info.totalSteps} steps`,
+        `'${msg.type}' message: phase ${quote(p.name)} spans ${p.start}–${p.end}, outside the run's ${info.totalSteps} steps`,
       );
-  return { ok: true, msg: { v: 1, type: 'ready', info } };
+  return { ok: true, msg: { v: 1, type: msg.type, info } };
 }

@@ -71,6 +71,11 @@ export interface EngineStoreState {
   info: RunInfo | null;
   /** Current state index, 0..info.totalSteps (state s = after steps 0..s-1). */
   step: number;
+  /**
+   * A step asked for (a seek, a link) past what the run is traced to so far: the engine goes
+   * there once the trace reaches it. Null when nothing waits.
+   */
+  awaiting: number | null;
   /** The page's mirror; deltas are applied in place and framesVersion bumps. */
   frames: FrameArrays | null;
   framesVersion: number;
@@ -225,6 +230,7 @@ export function createEngineStore(
         status: 'loading',
         progress: { fraction: 0, label: 'Starting' },
         error: null,
+        awaiting: null,
         ...also,
       });
       send({
@@ -283,7 +289,15 @@ export function createEngineStore(
       pending = fresh ? null : pending;
       const req = fresh ? requests.get(fresh.loadId) : undefined;
       if (fresh) requests.delete(fresh.loadId);
+      // A link's step past what is traced so far: the engine shows step 0 and goes there later.
+      const wanted = fresh ? (req?.step ?? 0) : s.awaiting;
+      const info = fresh ?? s.info;
+      const awaiting =
+        wanted !== null && wanted !== msg.step && info && !info.complete && wanted > info.totalSteps
+          ? wanted
+          : null;
       set({
+        awaiting,
         ...(fresh
           ? {
               info: fresh,
@@ -310,6 +324,12 @@ export function createEngineStore(
         case 'ready':
           if (msg.info.loadId === loadId) pending = msg.info;
           return;
+        case 'traced': {
+          // The same run, traced further (or to its end).
+          if (pending?.loadId === msg.info.loadId) pending = msg.info;
+          else if (get().info?.loadId === msg.info.loadId) set({ info: msg.info });
+          return;
+        }
         case 'snapshot':
           return receiveSnapshot(msg);
         case 'playing':
@@ -364,6 +384,7 @@ export function createEngineStore(
       progress: null,
       info: null,
       step: 0,
+      awaiting: null,
       frames: null,
       framesVersion: 0,
       panels: null,
@@ -384,16 +405,20 @@ export function createEngineStore(
         startLoad({ source, model: opts.model, tag: opts.tag }, opts.step, { recovery: null });
       },
       seek(step) {
-        if (!get().info) return;
-        send({ v: 1, type: 'seek', step: Math.round(step) });
+        const info = get().info;
+        if (!info) return;
+        const to = Math.round(step);
+        set({ awaiting: !info.complete && to > info.totalSteps ? to : null });
+        send({ v: 1, type: 'seek', step: to });
       },
       move(unit, dir) {
         if (!get().info) return;
+        set({ awaiting: null });
         send({ v: 1, type: 'move', unit, dir });
       },
       play() {
         if (!get().info) return;
-        set({ playing: true });
+        set({ playing: true, awaiting: null });
         sendPlay();
       },
       pause() {

@@ -88,19 +88,24 @@ describe('engine worker', () => {
   });
 
   it(
-    'builds the 4 GiB preset with progress, then answers seeks',
+    'shows the 4 GiB preset from its first chunk, traces it in chunks, then answers seeks',
     { timeout: 120_000 },
     async () => {
       transport = createWorkerTransport();
       const load: ToEngine = { ...LOAD, source: { kind: 'preset', name: 'i386-4g' } };
-      const msgs = await collect(transport, [load], (m) => m.type === 'snapshot');
-      const progress = msgs.flatMap((m) => (m.type === 'progress' ? [m.fraction] : []));
-      expect(progress.length).toBeGreaterThan(10);
-      expect(progress).toEqual([...progress].sort((a, b) => a - b));
-      expect(progress.at(-1)).toBe(1);
-      const ready = msgs.find((m) => m.type === 'ready');
-      const total = ready?.type === 'ready' ? ready.info.totalSteps : 0;
+      const first = await collect(transport, [load], (m) => m.type === 'snapshot');
+      const ready = first.find((m) => m.type === 'ready');
       expect(ready?.type === 'ready' && ready.info.frames).toBe(1048576);
+      // Shown before the run is traced: the machine at step 0, the rest still to come.
+      expect(ready?.type === 'ready' && ready.info.complete).toBe(false);
+      expect(first.at(-1)).toMatchObject({ type: 'snapshot', step: 0 });
+      const grown = await collect(transport, [], (m) => m.type === 'traced' && m.info.complete);
+      const traced = grown.flatMap((m) => (m.type === 'traced' ? [m.info.totalSteps] : []));
+      // Traced in chunks, each further than the last, while this engine kept answering.
+      expect(traced.length).toBeGreaterThan(1);
+      expect(traced).toEqual([...traced].sort((a, b) => a - b));
+      const total = traced.at(-1) ?? 0;
+      expect(total).toBeGreaterThan(1_000_000);
       for (const f of [0.9, 0.1, 0.5]) {
         const step = Math.round(f * total);
         const got = await collect(

@@ -33,6 +33,8 @@ export function fakeInfo(over: Partial<RunInfo> = {}): RunInfo {
       { name: 'HighMem', start: 10, end: 16, highmem: true, populated: true },
     ],
     totalSteps: TOTAL,
+    complete: true,
+    expectedSteps: TOTAL,
     phases: [
       { phase: 0, name: 'suspend', start: 0, end: 12 },
       { phase: 1, name: 'image', start: 12, end: 18 },
@@ -283,6 +285,7 @@ export function createFakeStore(init: Partial<EngineStoreState> = {}): EngineSto
       progress: null,
       info: fakeInfo(),
       step: 0,
+      awaiting: null,
       frames: fakeFrames(),
       framesVersion: 1,
       panels: fakePanels(0),

@@ -21,7 +21,7 @@ describe('engine, linux-2.6.17 model', () => {
     });
     const info = only(h.messages, 'ready')[0].info;
     expect(info.model).toBe('linux-2.6.17');
-    expect(info.compare.lowmemPerHighmemPage).toBeCloseTo(2.25);
+    expect(info.compare?.lowmemPerHighmemPage).toBeCloseTo(2.25);
     const restore = info.phases.find((p) => p.name === 'restore');
     if (!restore) throw new Error('no restore phase');
     const panels = snapshots(h.send({ v: 1, type: 'seek', step: restore.end }))[0].panels;

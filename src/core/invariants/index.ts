@@ -8,6 +8,7 @@ import type { Run } from '../run';
 import { kindInfo } from '../source/catalogue';
 import type { FrameState } from '../state';
 import { ARR_FLAGS, ARR_REGS, INDEX_BITS, INDEX_MASK } from '../trace/arrays';
+import type { Trace } from '../trace/trace';
 import { linux2617Invariants } from './linux-2.6.17';
 import { linux2620Invariants } from './linux-2.6.20';
 import { linux612Invariants } from './linux-6.12';
@@ -83,76 +84,111 @@ export function auditInvariants(
   run: Run,
   checks: readonly InvariantCheck[] = invariantsFor(run),
 ): InvariantSummary[] {
-  const trace = run.trace;
-  const out: InvariantSummary[] = checks.map((c) => ({
-    id: c.id,
-    statement: c.statement,
-    checks: 0,
-    firstCheck: -1,
-    lastCheck: -1,
-    firstFailure: -1,
-    failure: null,
-  }));
-  if (checks.length === 0) return out;
-  const byKey = checksByKey(checks);
-  // Checks per line id, resolved once: the loop below then reads arrays only.
-  const relied: (number[] | null | undefined)[] = [];
-  const flags = trace.initial.flags.slice();
-  const regs = trace.initial.regs.slice();
-  const count = (bit: number) => {
-    let n = 0;
-    for (let i = 0; i < flags.length; i++) if (flags[i] & bit) n++;
-    return n;
-  };
-  let origBits = count(BM_ORIG);
-  let copyBits = count(BM_COPY);
-  const bulk = [...trace.bulk].sort((a, b) => a.step - b.step);
-  let nextBulk = 0;
-  const { line, changeStart } = trace.columns;
-  const ch = trace.changes;
-  const steps = trace.steps;
-  const shift = INDEX_BITS;
-  const mask = INDEX_MASK;
-  const ctx: InvariantContext = { trace, step: 0, key: '', flags, regs, origBits, copyBits };
-  for (let step = 0; step < steps; step++) {
-    if (nextBulk < bulk.length && bulk[nextBulk].step === step) {
-      flags.set(bulk[nextBulk++].after.flags);
-      origBits = count(BM_ORIG);
-      copyBits = count(BM_COPY);
-    }
-    const end = step + 1 < steps ? changeStart[step + 1] : ch.length / 3;
-    for (let c = changeStart[step]; c < end; c++) {
-      const t = ch[3 * c];
-      const arr = t >>> shift;
-      if (arr === ARR_REGS) regs[t & mask] = ch[3 * c + 2];
-      else if (arr === ARR_FLAGS) {
-        const after = ch[3 * c + 2];
-        const diff = ch[3 * c + 1] ^ after;
-        if (diff & BM_ORIG) origBits += after & BM_ORIG ? 1 : -1;
-        if (diff & BM_COPY) copyBits += after & BM_COPY ? 1 : -1;
-        flags[t & mask] = after;
-      }
-    }
-    const id = line[step];
-    let which = relied[id];
-    if (which === undefined) which = relied[id] = byKey.get(kindInfo(id).name) ?? null;
-    if (which === null) continue;
-    ctx.step = step;
-    ctx.key = kindInfo(id).name;
-    ctx.origBits = origBits;
-    ctx.copyBits = copyBits;
-    for (const i of which) {
-      const s = out[i];
-      s.checks++;
-      if (s.firstCheck < 0) s.firstCheck = step;
-      s.lastCheck = step;
-      if (s.firstFailure >= 0) continue;
-      const failure = checks[i].check(ctx);
-      if (failure !== null) {
-        s.firstFailure = step;
-        s.failure = failure;
-      }
-    }
+  const audit = new InvariantAudit(run.trace, checks);
+  audit.advance(run.trace, checks);
+  return audit.summary;
+}
+
+/**
+ * The audit of a trace that is still growing (trace/chunks.ts): `advance` checks the steps
+ * traced since the last call, so a run is audited piece by piece as it arrives, with the same
+ * result as one pass over the finished run. The checks are made afresh from the trace as it is at
+ * each call (a model's factory reads the tables, which grow with the run).
+ */
+export class InvariantAudit {
+  readonly summary: InvariantSummary[];
+  /** Steps audited so far. */
+  step = 0;
+  private readonly flags: Uint8Array;
+  private readonly regs: Int32Array;
+  private origBits: number;
+  private copyBits: number;
+  /** Checks per line id, resolved once: the loop then reads arrays only. */
+  private readonly relied: (number[] | null | undefined)[] = [];
+
+  constructor(trace: Trace, checks: readonly InvariantCheck[]) {
+    this.summary = checks.map((c) => ({
+      id: c.id,
+      statement: c.statement,
+      checks: 0,
+      firstCheck: -1,
+      lastCheck: -1,
+      firstFailure: -1,
+      failure: null,
+    }));
+    this.flags = trace.initial.flags.slice();
+    this.regs = trace.initial.regs.slice();
+    this.origBits = countFlag(this.flags, BM_ORIG);
+    this.copyBits = countFlag(this.flags, BM_COPY);
   }
-  return out;
+
+  /** Checks the steps from the last call's end up to `trace.steps`. */
+  advance(trace: Trace, checks: readonly InvariantCheck[]): void {
+    const steps = trace.steps;
+    if (checks.length === 0) {
+      this.step = steps;
+      return;
+    }
+    const out = this.summary;
+    const byKey = checksByKey(checks);
+    const relied = this.relied;
+    const { flags, regs } = this;
+    let { origBits, copyBits } = this;
+    const bulk = new Map(trace.bulk.map((b) => [b.step, b]));
+    const { line, changeStart } = trace.columns;
+    const ch = trace.changes;
+    const shift = INDEX_BITS;
+    const mask = INDEX_MASK;
+    const ctx: InvariantContext = { trace, step: 0, key: '', flags, regs, origBits, copyBits };
+    for (let step = this.step; step < steps; step++) {
+      const b = bulk.get(step);
+      if (b) {
+        flags.set(b.after.flags);
+        origBits = countFlag(flags, BM_ORIG);
+        copyBits = countFlag(flags, BM_COPY);
+      }
+      const end = step + 1 < steps ? changeStart[step + 1] : ch.length / 3;
+      for (let c = changeStart[step]; c < end; c++) {
+        const t = ch[3 * c];
+        const arr = t >>> shift;
+        if (arr === ARR_REGS) regs[t & mask] = ch[3 * c + 2];
+        else if (arr === ARR_FLAGS) {
+          const after = ch[3 * c + 2];
+          const diff = ch[3 * c + 1] ^ after;
+          if (diff & BM_ORIG) origBits += after & BM_ORIG ? 1 : -1;
+          if (diff & BM_COPY) copyBits += after & BM_COPY ? 1 : -1;
+          flags[t & mask] = after;
+        }
+      }
+      const id = line[step];
+      let which = relied[id];
+      if (which === undefined) which = relied[id] = byKey.get(kindInfo(id).name) ?? null;
+      if (which === null) continue;
+      ctx.step = step;
+      ctx.key = kindInfo(id).name;
+      ctx.origBits = origBits;
+      ctx.copyBits = copyBits;
+      for (const i of which) {
+        const s = out[i];
+        s.checks++;
+        if (s.firstCheck < 0) s.firstCheck = step;
+        s.lastCheck = step;
+        if (s.firstFailure >= 0) continue;
+        const failure = checks[i].check(ctx);
+        if (failure !== null) {
+          s.firstFailure = step;
+          s.failure = failure;
+        }
+      }
+    }
+    this.step = steps;
+    this.origBits = origBits;
+    this.copyBits = copyBits;
+  }
+}
+
+function countFlag(flags: Uint8Array, bit: number): number {
+  let n = 0;
+  for (let i = 0; i < flags.length; i++) if (flags[i] & bit) n++;
+  return n;
 }

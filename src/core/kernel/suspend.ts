@@ -245,7 +245,7 @@ function copyDataPages(k: Kernel, orig: MemoryBitmap, copy: MemoryBitmap): void 
     const srcHigh = k.isHighmem(src);
     const dstHigh = k.isHighmem(dst);
     const buffer = k.rec.reg(Reg.buffer);
-    k.rec.snapshotContent[src] = content[src];
+    k.rec.saveSnapshot(src, content[src]);
     if (srcHigh) {
       const c = dstHigh ? CopyCase.HighToHigh : CopyCase.HighToLow;
       k.rec.reword('cdpg.high', { src, dst, copyCase: c });

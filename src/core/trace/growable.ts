@@ -63,6 +63,9 @@ export class Growable<T extends IntArray> {
     const bpe = this.ctor.BYTES_PER_ELEMENT;
     if (this.buffer) {
       this.buffer.resize(next * bpe);
+      // After seal() the view has a fixed length: a log that grows again (a trace assembled from
+      // chunks) needs a length-tracking view over the grown buffer.
+      if (this.data.length < next) this.data = new this.ctor(this.buffer);
     } else {
       const big = next > Growable.resizableFrom ? reserve(next * bpe, MAX_ELEMENTS * bpe) : null;
       const grown = big ? new this.ctor(big) : new this.ctor(next);

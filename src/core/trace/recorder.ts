@@ -8,6 +8,9 @@ import { ARR_CONTENT, ARR_FLAGS, ARR_REGS, ARR_ROLE, INDEX_BITS } from './arrays
 import { growI32, growU16, growU8 } from './growable';
 import type { KeyframeTaker } from './keyframes';
 import type { BitmapInstance, BulkChange, ImagePage, Trace } from './trace';
+import { newKeyframes, structuredCopy } from './chunks';
+import type { ChunkMark, TableName, TraceChunk } from './chunks';
+import type { GrowableI32 } from './growable';
 
 const PROGRESS_EVERY = 1 << 16;
 /** Steps the columns start with. */
@@ -58,6 +61,12 @@ export class Recorder {
   pbeListOrder: 'lifo' | 'fifo' = 'lifo';
   /** Called every PROGRESS_EVERY steps while a long trace is built (the worker posts progress). */
   onProgress: ((steps: number, phase: number) => void) | null = null;
+  /**
+   * Called at a step boundary every `boundaryMask + 1` steps, with the steps done: every step
+   * before it is complete and none after it has begun, so `cut()` may hand them over.
+   */
+  onBoundary: ((steps: number) => void) | null = null;
+  boundaryMask = PROGRESS_EVERY - 1;
 
   readonly copyPairs = growI32();
   readonly lowPbes = growI32();
@@ -70,6 +79,8 @@ export class Recorder {
   readonly log: string[] = [];
   readonly bitmaps: BitmapInstance[] = [];
   readonly snapshotContent: Uint32Array;
+  /** Pfns given a snapshot content since the last chunk (only while the run is chunked). */
+  snapshotLog: number[] | null = null;
 
   /** The running model's kind ids. */
   private readonly ids: Readonly<Record<string, number>>;
@@ -156,6 +167,7 @@ export class Recorder {
   private step(line: number, p0 = -1, p1 = -1, p2 = -1, n0 = 0, n1 = 0): void {
     const i = this.steps;
     if (this.onProgress && (i & (PROGRESS_EVERY - 1)) === 0) this.onProgress(i, this.phase);
+    if (this.onBoundary && (i & this.boundaryMask) === 0) this.onBoundary(i);
     // State i is complete here: the keyframe taker may keep it.
     if (this.keyframes && i > 0) this.keyframes.atState(this, i);
     this.steps = i + 1;
@@ -241,6 +253,12 @@ export class Recorder {
     return this.state.regs[r];
   }
 
+  /** The snapshot-time content of saved pfn `pfn` (copy_data_pages, save_highmem). */
+  saveSnapshot(pfn: number, content: number): void {
+    this.snapshotContent[pfn] = content;
+    this.snapshotLog?.push(pfn);
+  }
+
   /** A kernel log line, printed by the current step. */
   printk(text: string): void {
     this.log.push(text);
@@ -268,6 +286,75 @@ export class Recorder {
     this.state.flags.set(after.flags);
     this.state.content.set(after.content);
     this.watch?.touchAll();
+  }
+
+  /**
+   * Copies of everything recorded since `mark` (then moves the mark): the steps, their changes,
+   * the bulk images and the tables' new entries, for a trace built elsewhere (chunks.ts). Call it
+   * at a step boundary (onBoundary) or after the run has ended.
+   */
+  cut(mark: ChunkMark): TraceChunk {
+    const from = mark.steps;
+    const to = this.recording ? this.steps : from;
+    const c0 = mark.changes;
+    const c1 = this.recording ? this.nChanges : c0;
+    const slice = <T extends Int32Array | Uint16Array | Uint8Array>(g: { data: T }) =>
+      g.data.slice(from, to) as T;
+    const tail = (g: GrowableI32, name: TableName) => {
+      const out = g.data.slice(mark.tables[name], g.length);
+      mark.tables[name] = g.length;
+      return out;
+    };
+    const chunk: TraceChunk = {
+      from,
+      to,
+      columns: {
+        line: slice(this.line),
+        phase: slice(this.phaseCol),
+        p0: slice(this.p0),
+        p1: slice(this.p1),
+        p2: slice(this.p2),
+        n0: slice(this.n0),
+        n1: slice(this.n1),
+        changeStart: slice(this.changeStart),
+      },
+      changes: this.changes.data.slice(3 * c0, 3 * c1),
+      bulk: this.bulk.slice(mark.bulk),
+      tables: {
+        copyPairs: tail(this.copyPairs, 'copyPairs'),
+        lowPbes: tail(this.lowPbes, 'lowPbes'),
+        highPbes: tail(this.highPbes, 'highPbes'),
+        safePages: tail(this.safePages, 'safePages'),
+        spList: tail(this.spList, 'spList'),
+        directPfns: tail(this.directPfns, 'directPfns'),
+        highmemSaves: tail(this.highmemSaves, 'highmemSaves'),
+        image: this.image.slice(mark.image),
+        log: this.log.slice(mark.log),
+        // A few small objects, some still growing while the kernel builds them: sent whole.
+        bitmaps: structuredCopy(this.bitmaps),
+        pbeListOrder: this.pbeListOrder,
+      },
+      snapshotContent: this.snapshotPairs(),
+      ...newKeyframes(mark, this.keyframes?.keyframes ?? []),
+    };
+    mark.steps = to;
+    mark.changes = c1;
+    mark.bulk = this.bulk.length;
+    mark.image = this.image.length;
+    mark.log = this.log.length;
+    return chunk;
+  }
+
+  /** The (pfn, content) pairs given since the last chunk. */
+  private snapshotPairs(): Uint32Array {
+    const log = this.snapshotLog ?? [];
+    const out = new Uint32Array(2 * log.length);
+    log.forEach((pfn, i) => {
+      out[2 * i] = pfn;
+      out[2 * i + 1] = this.snapshotContent[pfn];
+    });
+    if (this.snapshotLog) this.snapshotLog = [];
+    return out;
   }
 
   /** Seals the log (trims, never copies) and returns the finished trace. */

@@ -100,6 +100,11 @@ export interface Trace {
   tables: Tables;
   /** Suspend-time content of every saved pfn (0 elsewhere) and which pfns were saved. */
   snapshotContent: Uint32Array;
+  /**
+   * Only while a trace is still being built from chunks (chunks.ts): 1 for the pfns whose
+   * snapshot content has been recorded so far.
+   */
+  snapshotKnown?: Uint8Array;
 }
 
 function target(s: FrameState, arr: number): Uint8Array | Uint32Array | Int32Array {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { completeInfo } from '../../protocol/messages';
 import { EngineProvider } from '../shell/EngineContext';
 import { CUSTOM_SCENARIO, ScenarioPicker } from '../shell/ScenarioPicker';
 import { EMPTY_VIEW, formatView, pageOf, parseView, pushHash, replaceHash } from '../shell/url';
@@ -76,8 +77,12 @@ function ComparePage({
   const [playing, setPlaying] = useState(false);
   const [duration, setDuration] = useState(DEFAULT_DURATION);
 
-  const legacyInfo = useStore(pair.legacy, (s) => (s.status === 'ready' ? s.info : null));
-  const modernInfo = useStore(pair.modern, (s) => (s.status === 'ready' ? s.info : null));
+  const legacyInfo = useStore(pair.legacy, (s) =>
+    s.status === 'ready' ? completeInfo(s.info) : null,
+  );
+  const modernInfo = useStore(pair.modern, (s) =>
+    s.status === 'ready' ? completeInfo(s.info) : null,
+  );
   const legacyRun = useMemo(() => syncRunOf(legacyInfo), [legacyInfo]);
   const modernRun = useMemo(() => syncRunOf(modernInfo), [modernInfo]);
   const ready = legacyRun !== null && modernRun !== null;

@@ -3,6 +3,7 @@ import type { ModelId } from '../../core';
 import { layoutFor, rendererFor } from '../../render';
 import type { GridRenderer, HoverInfo, OverlaySet } from '../../render';
 import { formatCount } from '../../render/units';
+import { completeInfo } from '../../protocol/messages';
 import { useEngine } from '../shell/EngineContext';
 import { FrameTooltip } from '../frames/FrameTooltip';
 import { GridView } from '../frames/GridView';
@@ -24,7 +25,8 @@ export interface RunColumnProps {
 
 /** One kernel's side of the compare view: its outcome, position, grid and what it just did. */
 export function RunColumn({ model, target, phaseName }: RunColumnProps) {
-  const info = useEngine((s) => s.info);
+  // The compare view shows runs traced to their end (their outcomes are compared).
+  const info = useEngine((s) => completeInfo(s.info));
   const step = useEngine((s) => s.step);
   const status = useEngine((s) => s.status);
   const narration = useEngine((s) => s.panels?.narration ?? '');

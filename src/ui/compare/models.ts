@@ -5,7 +5,7 @@
  */
 import { getPreset } from '../../core';
 import type { ModelId } from '../../core';
-import type { RunInfo, ScenarioSource } from '../../protocol/messages';
+import type { CompleteRunInfo, ScenarioSource } from '../../protocol/messages';
 import { MODEL_ORDER, versionOf } from '../shell/models';
 import { PREALLOCATION_PHASE } from '../shell/url';
 import type { SyncRun } from './sync';
@@ -74,7 +74,7 @@ export function scenarioFor(
  * suspend; a 2006 run has none, so while the shared position is there it waits at the start of
  * its suspend phase (the sync's rule for a phase a run skips).
  */
-export function syncRunOf(info: RunInfo | null): SyncRun | null {
+export function syncRunOf(info: CompleteRunInfo | null): SyncRun | null {
   if (!info) return null;
   const pre = info.preallocation;
   const phases =

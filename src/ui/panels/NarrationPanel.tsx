@@ -6,7 +6,7 @@ export function NarrationPanel() {
   const panels = useEngine((s) => s.panels);
   const info = useEngine((s) => s.info);
   const step = useEngine((s) => s.step);
-  const atEnd = info !== null && step >= info.totalSteps;
+  const atEnd = info !== null && info.complete && step >= info.totalSteps;
   const failed = info !== null && info.outcome !== 'restored';
   const text =
     panels?.narration ||

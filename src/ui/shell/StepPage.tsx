@@ -120,7 +120,8 @@ export function StepPage({ store, hash, syncUrl = true, embedByDefault = false }
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.status !== 'ready' || !s.info) return;
       const w = wanted.current;
-      if (w !== null && (s.info !== prev.info || prev.status !== 'ready')) {
+      // A run still being traced may yet reach the link's step: decide once it is complete.
+      if (w !== null && s.info.complete && (s.info !== prev.info || prev.status !== 'ready')) {
         wanted.current = null;
         const past = pastEnd(w, s.info.totalSteps, 'starting at step 0');
         if (past) {
@@ -174,7 +175,7 @@ export function StepPage({ store, hash, syncUrl = true, embedByDefault = false }
       else {
         show(next);
         const past =
-          s.info && step !== null
+          s.info?.complete && step !== null
             ? pastEnd(step, s.info.totalSteps, `staying at step ${s.step}`)
             : null;
         if (past) {

@@ -113,7 +113,7 @@ export function saveHighmem(k: Kernel, hc: HighmemCopies): void {
       k.rec.record('shm.page', { page: pfn, copy: data, nth: hc.saves.length / 2 + 1 });
       k.claim(data, Role.HighmemSave, true);
       k.rec.setContent(data, content[pfn]);
-      k.rec.snapshotContent[pfn] = content[pfn];
+      k.rec.saveSnapshot(pfn, content[pfn]);
       k.rec.orFlags(pfn, IMAGE_PFN);
       hc.saves.push(pfn, data);
       k.rec.highmemSaves.push(pfn);
@@ -200,7 +200,7 @@ export function legacySwsuspSave(k: Kernel, hc: HighmemCopies, dir: Pagedir): vo
       const dst = dir.address[pbe];
       k.rec.record('lcdp.copy', { src: pfn, dst, nth: pbe + 1 });
       k.rec.setContent(dst, content[pfn]);
-      k.rec.snapshotContent[pfn] = content[pfn];
+      k.rec.saveSnapshot(pfn, content[pfn]);
       k.rec.orFlags(pfn, IMAGE_PFN);
       dir.orig[pbe] = pfn;
       k.rec.copyPairs.push(pfn);

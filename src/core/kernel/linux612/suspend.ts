@@ -599,7 +599,7 @@ function copyDataPages(t: Today, out: Suspend612): number {
     const dstHigh = t.highmem(copyPfn);
     const buffer = k.rec.reg(Reg.buffer);
     const zero = content[src] === 0;
-    k.rec.snapshotContent[src] = content[src];
+    k.rec.saveSnapshot(src, content[src]);
     let c: number;
     if (srcHigh) {
       c = dstHigh ? CopyCase.HighToHigh : CopyCase.HighToLow;
