@@ -29,7 +29,7 @@ export function LectureBar() {
       </button>
       <button
         type="button"
-        className="btn btn-toggle"
+        className="btn btn-toggle lecture-presentation"
         aria-pressed={presentation}
         aria-keyshortcuts="f"
         title="Presentation mode: large type, the essentials only (f)"
@@ -42,7 +42,7 @@ export function LectureBar() {
       </button>
       <button
         type="button"
-        className="btn btn-toggle"
+        className="btn btn-toggle lecture-theme"
         aria-pressed={theme === 'dark'}
         aria-keyshortcuts="t"
         title="Dark theme (t)"
