@@ -63,7 +63,9 @@ describe('invariants', () => {
           expect(a.failure).toBe('it reads pfn 0, which is not a safe frame.');
         }
       }),
-      { numRuns: 60 },
+      // A fixed seed: whether 60 random machines include one that hits the bug is chance, and
+      // the count below must not depend on it. The property itself holds for every seed.
+      { numRuns: 60, seed: 20061 },
     );
     expect(seen).toBeGreaterThan(0);
   });
