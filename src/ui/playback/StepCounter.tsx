@@ -18,7 +18,7 @@ export function StepCounter() {
     <div className="step-counter">
       <span className="step-text">
         Step {formatCount(step)} of {formatCount(total)}
-        {tracing && ' traced so far'}
+        {tracing && <span className="step-traced"> traced so far</span>}
       </span>
       {phase && <span className="step-phase">{phase}</span>}
       {awaiting !== null && (
