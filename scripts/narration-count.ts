@@ -13,7 +13,14 @@ for (const name of presetNames()) {
   const parsed = parseScenario(p.doc);
   if (!parsed.ok) throw new Error(parsed.error);
   for (const model of MODELS) {
-    const run = simulate(parsed.scenario, model);
+    let run;
+    try {
+      run = simulate(parsed.scenario, model);
+    } catch (e) {
+      // A preset written for one model (6.12's Z and O letters) is refused by the others.
+      console.log(JSON.stringify({ preset: name, model, skipped: (e as Error).message }));
+      continue;
+    }
     const ctx = { zoneNames: run.zones.map((z) => z.name) };
     let raw = 0;
     for (let i = 0; i < run.trace.steps; i++) if (RAW_KEY.test(narrate(run.trace, ctx, i))) raw++;
