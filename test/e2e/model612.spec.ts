@@ -1,16 +1,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { seriousViolations } from './axe';
-
-/** Console errors and page errors, asserted empty at the end of every test. */
-function watchConsole(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  return errors;
-}
+import { watchConsole } from './support/console';
 
 /** The step page is ready: the counter shows a run of this many steps or more. */
 async function ready(page: Page) {

@@ -1,15 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-
-/** Console errors and page errors, asserted empty at the end of every test. */
-function watchConsole(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  return errors;
-}
+import { watchConsole } from './support/console';
 
 const stepText = (page: Page) => page.locator('.step-text');
 
