@@ -6,6 +6,7 @@ import { useEngine } from '../shell/EngineContext';
 import { Panel } from './Panel';
 import { RtreeBitmapView } from './RtreeBitmapView';
 import { PfnLink } from './PfnLink';
+import { BitmapHeading } from './BitmapHeading';
 
 const MASK: Readonly<Record<BitmapPanel['slot'], number>> = {
   orig_bm: Marks.BM_ORIG,
@@ -34,13 +35,7 @@ function BitmapView({ bm, flags }: { bm: BitmapPanel; flags: Uint8Array }) {
   let blockIndex = 0;
   return (
     <article className="bitmap" aria-label={bm.slot}>
-      <h3>
-        <code>{bm.slot}</code>{' '}
-        <span className="muted">
-          memory_bitmap #{inst.id}
-          {inst.safeNeeded ? ', safe pages' : ''} · {formatCount(bm.setBits)} bits set
-        </span>
-      </h3>
+      <BitmapHeading bm={bm} />
       <p className="bm-meta">
         <Position bm={bm} />
         <span>

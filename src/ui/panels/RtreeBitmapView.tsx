@@ -3,6 +3,7 @@ import type { BitmapPanel } from '../../protocol/messages';
 import { formatCount } from '../../render/units';
 import { density } from './BitmapBlockView';
 import { PfnLink } from './PfnLink';
+import { BitmapHeading } from './BitmapHeading';
 
 /** Up to this many leaves each gets its own box; above it, a window around bm_position. */
 const LEAF_BOXES = 32;
@@ -165,13 +166,7 @@ export function RtreeBitmapView({
   inst.zones.reduce((n, z) => (firstLeaf.push(n), n + z.blocks.length), 0);
   return (
     <article className="bitmap rtree" aria-label={bm.slot}>
-      <h3>
-        <code>{bm.slot}</code>{' '}
-        <span className="muted">
-          memory_bitmap #{inst.id}
-          {inst.safeNeeded ? ', safe pages' : ''} · {formatCount(bm.setBits)} bits set
-        </span>
-      </h3>
+      <BitmapHeading bm={bm} />
       <p className="rt-purpose">{PURPOSE[bm.slot]}</p>
       <p className="bm-meta">
         <span className="bm-pos">
